@@ -1,0 +1,381 @@
+"""``analyze(path)``: one bundle in, one ``Analysis`` value out.
+
+One pass over the members in archive order. Log members are cut into large chunks of whole
+lines; only line counts and a few raw lines per member (the head, the tail, the first line of
+each chunk) are kept, and those are decoded after the pass, once the clock is known. Snapshot
+members are kept whole (capped) for the clock and, later, the fact extractors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from triage import __version__
+from triage.bundle import Bundle, Limits, Member, Stream
+from triage.clock import Clock, ClockEvidence, build_clock, parse_btime, parse_ctime, parse_curl
+from triage.errors import BundleError
+from triage.formats import decode
+from triage.formats.base import LineKind, Parsed, TimeQuality, worst
+from triage.layout import detect_layout
+from triage.lines import LongLines, chunks
+from triage.model import (
+    SCHEMA_VERSION,
+    Analysis,
+    BundleInfo,
+    Coverage,
+    Issue,
+    Layout,
+    MemberSummary,
+    SourceSummary,
+    ToolInfo,
+)
+from triage.sources import Catalog, Source, container_identity, load_catalog
+
+HEAD_LINES = 40
+TAIL_LINES = 40
+SNAPSHOT_CAP = 16 << 20
+#: A continuously logging journal whose last entry is older than this at capture was probably cut.
+JOURNAL_STALE = timedelta(hours=1)
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    limits: Limits = field(default_factory=Limits)
+    catalog: Catalog | None = None
+    progress: Progress | None = None  # called with (member path, decompressed bytes so far)
+
+
+@dataclass(slots=True)
+class MemberRead:
+    """What the pass keeps of one log member."""
+
+    member: Member
+    source: Source
+    size: int = 0
+    lines: int = 0
+    head: list[bytes] = field(default_factory=list)
+    tail: list[bytes] = field(default_factory=list)
+    samples: list[bytes] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Pass:
+    """Everything the one pass over the bundle collected."""
+
+    logs: list[MemberRead] = field(default_factory=list)
+    snapshots: dict[str, bytes] = field(default_factory=dict)
+    snapshot_sources: dict[str, str] = field(default_factory=dict)  # path -> source name
+    unmatched: int = 0
+    issues: list[Issue] = field(default_factory=list)
+
+
+def analyze(path: str, options: Options | None = None) -> Analysis:
+    """Read the bundle at ``path`` (or ``-`` for stdin) and describe it."""
+    opts = options or Options()
+    catalog = opts.catalog or load_catalog()
+    with Bundle(path, opts.limits) as bundle:
+        collected = _read(bundle, catalog, opts)
+        stats, name = bundle.stats, bundle.name
+        collected.issues[:0] = bundle.issues
+    if stats.members == 0:
+        reason = stats.stopped or "the archive holds no files"
+        raise BundleError(f"not a bundle: {reason}")
+    if not stats.top_dirs:
+        raise BundleError("not an EKS log bundle: none of the collector's directories "
+                          "(kernel/, system/, var_log/, kubelet/, ipamd/, ...) is in it")
+    layout = detect_layout(stats, name, collected.snapshots, {m.member.path for m in collected.logs})
+    evidence = _clock_evidence(collected, name.capture, stats.newest_mtime)
+    clock = build_clock(evidence)
+    sources = _summaries(collected, catalog, clock)
+    coverage = _coverage(catalog, layout, sources, collected, clock)
+    instance_id, instance_from = _instance_id(name.instance_id, collected.snapshots)
+    if clock.capture is None:
+        collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))
+    if clock.zone_from is None:
+        collected.issues.append(Issue("zone_assumed", "node time zone not found in the bundle: UTC assumed"))
+    info = BundleInfo(
+        path=path,
+        file_name="-" if path == "-" else Path(path).name,
+        instance_id=instance_id,
+        instance_id_from=instance_from,
+        node_name=name.node_name,
+        collector_version=name.collector_version,
+        capture_time=clock.capture,
+        capture_time_from=clock.capture_from,
+        members=stats.members,
+        skipped_members=stats.skipped,
+        bytes_read=stats.bytes_read,
+        layout=layout,
+    )
+    return Analysis(
+        schema_version=SCHEMA_VERSION,
+        tool=ToolInfo("triage", __version__),
+        bundle=info,
+        clock=clock.info(),
+        sources=sources,
+        coverage=coverage,
+        unmatched_members=collected.unmatched,
+        warnings=tuple(collected.issues),
+    )
+
+
+# -- the pass -------------------------------------------------------------------------------------
+def _read(bundle: Bundle, catalog: Catalog, opts: Options) -> Pass:
+    out = Pass()
+    for member, stream in bundle.members():
+        source = catalog.classify(member.path)
+        if opts.progress is not None:
+            opts.progress(member.path, bundle.stats.bytes_read)
+        if source is None:
+            out.unmatched += 1
+            continue
+        if source.kind == "snapshot":
+            out.snapshots[member.path] = _read_snapshot(member, stream, out.issues)
+            out.snapshot_sources[member.path] = source.name
+        else:
+            out.logs.append(_read_log(member, source, stream, opts.limits.max_line_bytes, out.issues))
+    return out
+
+
+def _read_snapshot(member: Member, stream: Stream, issues: list[Issue]) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    while size < SNAPSHOT_CAP:
+        block = stream.read(min(8 << 20, SNAPSHOT_CAP - size))
+        if not block:
+            return b"".join(parts)
+        parts.append(block)
+        size += len(block)
+    if stream.read(1):
+        issues.append(Issue("snapshot_cut", f"{member.path}: only the first {SNAPSHOT_CAP} bytes were kept",
+                            member.path))
+    return b"".join(parts)
+
+
+def _read_log(member: Member, source: Source, stream: Stream, max_line: int, issues: list[Issue]) -> MemberRead:
+    read = MemberRead(member, source)
+    long = LongLines()
+    last = b""
+    for chunk in chunks(stream, max_line, long):
+        data = chunk.data
+        read.size += len(data)
+        read.lines += data.count(b"\n")
+        last = data
+        if len(read.head) < HEAD_LINES:
+            read.head.extend(data.split(b"\n", HEAD_LINES)[: HEAD_LINES - len(read.head)])
+        else:
+            read.samples.append(data[: data.find(b"\n")])
+        read.tail = data.rsplit(b"\n", TAIL_LINES + 1)[-(TAIL_LINES + 1) :]
+    if last and not last.endswith(b"\n"):
+        read.lines += 1
+    read.head = [ln for ln in read.head if ln][: read.lines]
+    read.tail = [ln for ln in read.tail if ln]
+    if long.count:
+        issues.append(Issue("long_lines", f"{member.path}: {long.count} line(s) longer than {max_line} bytes were cut "
+                            f"(first at line {long.first_line}; {long.dropped_bytes} bytes dropped)", member.path))
+    return read
+
+
+# -- after the pass ---------------------------------------------------------------------------------
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace").replace("\x00", "\ufffd").rstrip("\r")
+
+
+def _snapshot_text(collected: Pass, source: str) -> str | None:
+    for path, name in collected.snapshot_sources.items():
+        if name == source:
+            return _text(collected.snapshots[path])
+    return None
+
+
+def _clock_evidence(collected: Pass, name_capture: datetime | None, newest: datetime | None) -> ClockEvidence:
+    ev = ClockEvidence(name_capture=name_capture, newest_mtime=newest)
+    procstat = _snapshot_text(collected, "procstat")
+    ev.btime = parse_btime(procstat) if procstat else None
+    iptables = _snapshot_text(collected, "iptables_save")
+    if iptables and iptables.startswith("# Generated by"):
+        ev.iptables_generated = parse_ctime(iptables.split("\n", 1)[0])
+    curl = _snapshot_text(collected, "curl_api_server")
+    if curl:
+        ev.curl_node_time, ev.curl_server_date = parse_curl(curl)
+    for read in collected.logs:
+        name = read.source.name
+        if "journald" in read.source.formats:
+            for raw in read.head[:3]:
+                parsed = decode("journald", _text(raw))
+                zone = parsed.get("zone")
+                if parsed.kind is LineKind.HEADER and zone:
+                    ev.header_zones.append(zone)
+        if name == "containerd_journal":
+            for raw in read.head + read.tail:
+                parsed = decode("journald", _text(raw))
+                if parsed.stamp is not None and parsed.inner is not None and parsed.inner.offset is not None \
+                        and parsed.inner.has_year and parsed.stamp.offset is None:
+                    ev.add_zone_pair(parsed.stamp, parsed.inner.wall - parsed.inner.offset)
+        elif name in ("dmesg", "dmesg_ctime"):
+            for raw in read.head:
+                parsed = decode("dmesg", _text(raw))
+                if parsed.boot_seconds is not None and name == "dmesg":
+                    ev.dmesg_boot.setdefault(parsed.message, parsed.boot_seconds)
+                elif parsed.stamp is not None and name == "dmesg_ctime":
+                    ev.dmesg_ctime.setdefault(parsed.message, parsed.stamp.wall)
+    return ev
+
+
+@dataclass(slots=True)
+class _Placed:
+    first: datetime | None = None
+    last: datetime | None = None
+    quality: TimeQuality = TimeQuality.EXACT
+    any_time: bool = False
+    disagreements: int = 0
+
+
+def _pick_format(read: MemberRead) -> str:
+    """The catalog format that decodes most of the member's first lines with a time."""
+    if len(read.source.formats) == 1:
+        return read.source.formats[0]
+    lines = [_text(raw) for raw in read.head[:10]]
+    return max(read.source.formats, key=lambda f: sum(_has_time(decode(f, ln)) for ln in lines))
+
+
+def _has_time(p: Parsed) -> bool:
+    return p.stamp is not None or p.inner is not None or p.boot_seconds is not None
+
+
+def _place_member(read: MemberRead, fmt: str, clock: Clock) -> _Placed:
+    placed = _Placed()
+
+    def place(raw: bytes) -> datetime | None:
+        parsed = decode(fmt, _text(raw))
+        if parsed.kind in (LineKind.CONTINUATION, LineKind.NO_ENTRIES, LineKind.BOOT, LineKind.HEADER):
+            return None
+        ts, quality, disagree = clock.place(parsed)
+        placed.disagreements += disagree
+        if ts is None:
+            return None
+        placed.any_time = True
+        placed.quality = worst(placed.quality, quality)
+        return ts
+
+    for raw in read.head:
+        placed.first = place(raw)
+        if placed.first is not None:
+            break
+    for raw in reversed(read.tail):
+        placed.last = place(raw)
+        if placed.last is not None:
+            break
+    for raw in read.samples:
+        place(raw)
+    if not placed.any_time:
+        placed.quality = TimeQuality.NONE
+    return placed
+
+
+def _summaries(collected: Pass, catalog: Catalog, clock: Clock) -> tuple[SourceSummary, ...]:
+    idents = [container_identity(r.member.path) for r in collected.logs]
+    per_pod = {ident[:3] for ident in idents if ident is not None and not ident[3]}
+    members: dict[str, list[MemberSummary]] = {}
+    for read in collected.logs:
+        fmt = _pick_format(read)
+        placed = _place_member(read, fmt, clock)
+        if placed.disagreements:
+            collected.issues.append(Issue(
+                "klog_journal_disagree",
+                f"{read.member.path}: {placed.disagreements} sampled line(s) whose klog time disagrees with the "
+                "journald prefix by more than 2 s (buffered lines or a clock jump)", read.member.path))
+        ident = container_identity(read.member.path)
+        duplicate = None
+        if ident is not None and ident[3] and ident[:3] in per_pod:
+            duplicate = f"var_log/{ident[0]}_{ident[1]}_*/{ident[2]}/"
+        members.setdefault(read.source.name, []).append(MemberSummary(
+            path=read.member.path, bytes=read.size, lines=read.lines, first_ts=placed.first,
+            last_ts=placed.last, time_quality=placed.quality, duplicate_of=duplicate))
+    for path, name in collected.snapshot_sources.items():
+        members.setdefault(name, []).append(MemberSummary(
+            path=path, bytes=len(collected.snapshots[path]), lines=collected.snapshots[path].count(b"\n"),
+            first_ts=None, last_ts=None, time_quality=TimeQuality.NONE))
+    out: list[SourceSummary] = []
+    for source in catalog.sources:
+        found = sorted(members.get(source.name, []), key=lambda m: m.path)
+        if not found:
+            continue
+        counted = [m for m in found if m.duplicate_of is None]
+        firsts = [m.first_ts for m in counted if m.first_ts is not None]
+        lasts = [m.last_ts for m in counted if m.last_ts is not None]
+        quality = TimeQuality.NONE
+        timed = [m.time_quality for m in counted if m.time_quality is not TimeQuality.NONE]
+        if timed:
+            quality = timed[0]
+            for q in timed[1:]:
+                quality = worst(quality, q)
+        out.append(SourceSummary(
+            name=source.name, kind=source.kind, format="/".join(source.formats), description=source.description,
+            lines=sum(m.lines for m in counted), bytes=sum(m.bytes for m in counted),
+            first_ts=min(firsts, default=None), last_ts=max(lasts, default=None), time_quality=quality,
+            members=tuple(found)))
+    return tuple(out)
+
+
+def _coverage(catalog: Catalog, layout: Layout, sources: tuple[SourceSummary, ...], collected: Pass,
+              clock: Clock) -> tuple[Coverage, ...]:
+    facts = {"os": layout.os_family, "era": layout.era, "producer": layout.producer}
+    present = {s.name: s for s in sources}
+    heads = {r.member.path: r.head for r in collected.logs}
+    out: list[Coverage] = []
+    for source in catalog.sources:
+        summary = present.get(source.name)
+        if summary is None:
+            if source.expected_for(facts):
+                out.append(Coverage(source.name, "missing", f"expected on {layout.os_family} bundles, not in this one"))
+            continue
+        out.append(_member_coverage(source, summary, heads, clock))
+    return tuple(out)
+
+
+def _member_coverage(source: Source, summary: SourceSummary, heads: dict[str, list[bytes]],
+                     clock: Clock) -> Coverage:
+    paths = ", ".join(m.path for m in summary.members[:3]) + (" ..." if len(summary.members) > 3 else "")
+    if summary.bytes == 0:
+        return Coverage(source.name, "empty", f"{paths}: 0 bytes (the command failed or printed nothing)")
+    if source.kind == "log" and all(_no_entries(heads.get(m.path, [])) for m in summary.members):
+        return Coverage(source.name, "no_entries", f"{paths}: -- No entries --")
+    cut = [m for m in summary.members if m.bytes in source.tail_limits]
+    if cut:
+        return Coverage(source.name, "truncated_front",
+                        f"{cut[0].path}: exactly {cut[0].bytes} bytes, the collector's tail limit: "
+                        "older lines are gone")
+    if source.journal and clock.capture is not None and summary.last_ts is not None \
+            and clock.capture - summary.last_ts > JOURNAL_STALE:
+        gap = clock.capture - summary.last_ts
+        return Coverage(source.name, "timed_out",
+                        f"last entry {_duration(gap)} before capture: journalctl may have been killed at 75 s "
+                        "(newest entries lost), or the unit stopped logging")
+    return Coverage(source.name, "present", f"{summary.lines} lines in {len(summary.members)} file(s)")
+
+
+def _no_entries(head: list[bytes]) -> bool:
+    lines = [ln.strip() for ln in head if ln.strip()]
+    return bool(lines) and all(ln == b"-- No entries --" or ln.startswith(b"-- Logs begin") for ln in lines)
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, rem = divmod(minutes, 1440)
+    hours, mins = divmod(rem, 60)
+    return (f"{days}d " if days else "") + f"{hours}h{mins:02d}m"
+
+
+def _instance_id(from_name: str | None, snapshots: dict[str, bytes]) -> tuple[str | None, str | None]:
+    if from_name:
+        return from_name, "bundle file name"
+    raw = snapshots.get("system/instance-id.txt", b"").strip().decode("ascii", "replace")
+    if raw.startswith("i-") and raw[2:].isalnum():
+        return raw, "system/instance-id.txt"
+    return None, None

@@ -1,0 +1,125 @@
+"""The analysis of one bundle: plain, frozen, serialisable values.
+
+``triage.engine.analyze`` returns an ``Analysis``; every renderer (text, JSON, and later HTML and
+SARIF) only reads it. Field order is the JSON key order; add fields, never rename them without
+raising ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from triage.formats.base import TimeQuality
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A warning about the input: something skipped, cut, or not trustworthy."""
+
+    code: str
+    message: str
+    member: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Which collector wrote the bundle and for what kind of node, told by the files present."""
+
+    producer: str  # eks-log-collector | node-monitoring-agent
+    era: str  # 0.5 | 0.6 | 0.7+ (collector generation, by features)
+    os_family: str  # al2 | al2023 | ubuntu | unknown
+    container: str  # tar.gz | tar | zip | directory
+    dot_prefix: bool  # member names start with ./
+    wrapper: str | None  # an extra top directory that was stripped
+    evidence: tuple[str, ...]  # why: the files or facts that decided
+
+
+@dataclass(frozen=True, slots=True)
+class BundleInfo:
+    path: str
+    file_name: str
+    instance_id: str | None
+    instance_id_from: str | None
+    node_name: str | None
+    collector_version: str | None
+    capture_time: datetime | None
+    capture_time_from: str | None
+    members: int
+    skipped_members: int
+    bytes_read: int
+    layout: Layout
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSkew:
+    """A disagreement between two clocks seen in the bundle."""
+
+    between: str  # e.g. "node/api-server", "kubelet_journal/klog"
+    seconds: float  # first minus second
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClockInfo:
+    capture_time: datetime | None
+    capture_time_from: str | None
+    zone_offset_minutes: int
+    zone_from: str | None  # None: UTC assumed
+    boot_time: datetime | None
+    boot_time_from: str | None
+    skews: tuple[ClockSkew, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    path: str
+    bytes: int
+    lines: int
+    first_ts: datetime | None
+    last_ts: datetime | None
+    time_quality: TimeQuality
+    duplicate_of: str | None = None  # a flat container log that repeats a per-pod one
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    name: str
+    kind: str  # log | snapshot
+    format: str
+    description: str
+    lines: int
+    bytes: int
+    first_ts: datetime | None
+    last_ts: datetime | None
+    time_quality: TimeQuality
+    members: tuple[MemberSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Whether an expected source is there and whole."""
+
+    source: str
+    status: str  # present | missing | empty | no_entries | timed_out | truncated_front | not_collected
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolInfo:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    schema_version: str
+    tool: ToolInfo
+    bundle: BundleInfo
+    clock: ClockInfo
+    sources: tuple[SourceSummary, ...]
+    coverage: tuple[Coverage, ...]
+    unmatched_members: int  # files no source claims (listed in the inventory only)
+    warnings: tuple[Issue, ...]

@@ -1,0 +1,1 @@
+"""Renderers: each reads an ``Analysis`` and returns text; none of them computes anything."""

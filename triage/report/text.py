@@ -1,0 +1,92 @@
+"""The terminal summary: identity, layout, clock, sources with their time ranges, coverage, warnings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from triage.console import Style
+from triage.formats.base import TimeQuality
+from triage.model import Analysis, Coverage, SourceSummary
+
+_STATUS_STYLE = {
+    "present": ("green",),
+    "missing": ("red",),
+    "empty": ("yellow",),
+    "no_entries": ("yellow",),
+    "timed_out": ("yellow",),
+    "truncated_front": ("yellow",),
+}
+MAX_WARNINGS = 20
+
+
+def _ts(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value is not None else "-"
+
+
+def _zone(minutes: int) -> str:
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{mins:02d}"
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000  # type: ignore[assignment]
+    return f"{n} B"
+
+
+def render_text(a: Analysis, style: Style) -> str:
+    b, c, lay = a.bundle, a.clock, a.bundle.layout
+    out: list[str] = [style(f"triage {a.tool.version}", "bold") + f" · {b.file_name}", ""]
+    ident = b.instance_id or b.node_name or "unknown instance"
+    ident_from = f" ({b.instance_id_from})" if b.instance_id_from else ""
+    version = f"collector {b.collector_version}" if b.collector_version else "collector version not in name"
+    wrapper = f" · wrapper dir {lay.wrapper}/ stripped" if lay.wrapper else ""
+    out.append(f"{style('Bundle  ', 'bold')} {ident}{ident_from} · {version} · {lay.producer} {lay.era} · "
+               f"{lay.os_family.upper()} · {lay.container}{wrapper}")
+    out.append(f"{style('Layout  ', 'bold')} " + ("; ".join(lay.evidence) or "no distinctive files"))
+    captured = f"{_ts(c.capture_time)} ({c.capture_time_from})" if c.capture_time else "unknown"
+    zone = _zone(c.zone_offset_minutes) + (f" ({c.zone_from})" if c.zone_from else " (assumed)")
+    out.append(f"{style('Captured', 'bold')} {captured}")
+    out.append(f"{style('Zone    ', 'bold')} {zone}")
+    if c.boot_time:
+        out.append(f"{style('Booted  ', 'bold')} {_ts(c.boot_time)} ({c.boot_time_from})")
+    out.append(f"{style('Read    ', 'bold')} {b.members} files, {_size(b.bytes_read)} decompressed, "
+               f"{b.skipped_members} skipped, {a.unmatched_members} not in the source catalog")
+    out += ["", *_sources(a.sources, style), "", *_coverage(a.coverage, style)]
+    if c.skews:
+        out += ["", style("Clock", "bold")]
+        out += [f"  {s.between:<28} {s.seconds:+.3f} s  {s.evidence}" for s in c.skews]
+    if a.warnings:
+        out += ["", style(f"Warnings ({len(a.warnings)})", "bold")]
+        out += [f"  {style('!', 'yellow')} {w.message}" for w in a.warnings[:MAX_WARNINGS]]
+        if len(a.warnings) > MAX_WARNINGS:
+            out.append(f"  ... {len(a.warnings) - MAX_WARNINGS} more (see --format json)")
+    return "\n".join(out) + "\n"
+
+
+def _sources(sources: tuple[SourceSummary, ...], style: Style) -> list[str]:
+    logs = [s for s in sources if s.kind == "log"]
+    snaps = [s for s in sources if s.kind == "snapshot"]
+    out = [style(f"{'Log sources':<32}{'files':>6}{'lines':>11}  {'first (UTC)':<21}{'last (UTC)':<21}time", "bold")]
+    for s in logs:
+        quality = s.time_quality.value
+        if s.time_quality not in (TimeQuality.EXACT, TimeQuality.NONE):
+            quality = style(quality, "yellow")
+        out.append(f"  {s.name:<30}{len(s.members):>6}{s.lines:>11,}  {_ts(s.first_ts):<21}{_ts(s.last_ts):<21}"
+                   f"{quality}")
+    if snaps:
+        names = ", ".join(s.name for s in snaps)
+        out.append(f"  {len(snaps)} snapshot sources ({sum(len(s.members) for s in snaps)} files): {names}")
+    return out
+
+
+def _coverage(coverage: tuple[Coverage, ...], style: Style) -> list[str]:
+    notable = [c for c in coverage if c.status != "present"]
+    head = style("Coverage", "bold") + f"  {len(coverage) - len(notable)} expected sources present"
+    if not notable:
+        return [head]
+    return [head] + [f"  {style(f'{c.status:<16}', *_STATUS_STYLE.get(c.status, ()))}{c.source:<30}{c.detail}"
+                     for c in notable]
