@@ -9,7 +9,9 @@ UTC = timedelta(0)
 
 
 def test_cri_line() -> None:
-    line = '2023-05-17T19:02:11.5Z stderr F time="2023-05-17T19:02:11Z" level=error msg="Failed to wait for IPAM daemon"'
+    line = (
+        '2023-05-17T19:02:11.5Z stderr F time="2023-05-17T19:02:11Z" level=error msg="Failed to wait for IPAM daemon"'
+    )
     assert parse(line) == Parsed(
         message="Failed to wait for IPAM daemon",
         stamp=Stamp(datetime(2023, 5, 17, 19, 2, 11, 500000), True, UTC),

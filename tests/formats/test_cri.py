@@ -23,7 +23,7 @@ def test_entrypoint_json_payload() -> None:
 
 
 def test_klog_payload_with_offset() -> None:
-    line = "2024-05-01T05:34:56.12-07:00 stderr F I0501 05:34:56.119876       1 server.go:846] \"Version info\" version=\"v1.29.3\""
+    line = '2024-05-01T05:34:56.12-07:00 stderr F I0501 05:34:56.119876       1 server.go:846] "Version info" version="v1.29.3"'
     assert parse(line) == Parsed(
         message='"Version info" version="v1.29.3"',
         stamp=Stamp(datetime(2024, 5, 1, 5, 34, 56, 120000), True, timedelta(hours=-7)),

@@ -60,7 +60,10 @@ def test_empty_message() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("\t\tfailed to find plugin \"aws-cni\" in path [/opt/cni/bin]", 'failed to find plugin "aws-cni" in path [/opt/cni/bin]'),
+        (
+            '\t\tfailed to find plugin "aws-cni" in path [/opt/cni/bin]',
+            'failed to find plugin "aws-cni" in path [/opt/cni/bin]',
+        ),
         (" >", ">"),
     ],
 )

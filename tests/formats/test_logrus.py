@@ -33,7 +33,9 @@ def test_entrypoint_one_second_resolution() -> None:
 
 
 def test_offset_and_bare_fields() -> None:
-    line = 'time="2024-05-01T14:34:56.000000001+02:00" level=warning msg="cleaning up dead shim" id=4f1c namespace=k8s.io'
+    line = (
+        'time="2024-05-01T14:34:56.000000001+02:00" level=warning msg="cleaning up dead shim" id=4f1c namespace=k8s.io'
+    )
     assert parse(line) == Parsed(
         message="cleaning up dead shim id=4f1c namespace=k8s.io",
         stamp=Stamp(datetime(2024, 5, 1, 14, 34, 56), True, timedelta(hours=2)),
@@ -65,7 +67,9 @@ def test_bare_message_and_empty_value() -> None:
     )
 
 
-@pytest.mark.parametrize(("name", "expected"), [("trace", "debug"), ("fatal", "fatal"), ("panic", "fatal"), ("bogus", None)])
+@pytest.mark.parametrize(
+    ("name", "expected"), [("trace", "debug"), ("fatal", "fatal"), ("panic", "fatal"), ("bogus", None)]
+)
 def test_levels(name: str, expected: str | None) -> None:
     assert parse(f'time="2024-05-01T12:34:56Z" level={name} msg="x"') == Parsed(
         message="x", stamp=Stamp(datetime(2024, 5, 1, 12, 34, 56), True, UTC), level=expected

@@ -70,7 +70,9 @@ def test_envelope_of_plain_text() -> None:
 
 
 def test_fragment_is_kept_as_written() -> None:
-    assert fragment(OUTER, '{"level":"info","ts":"2022-03-16T07:55:09.739Z","msg":"a very lo', [("stream", "stdout")]) == (
+    assert fragment(
+        OUTER, '{"level":"info","ts":"2022-03-16T07:55:09.739Z","msg":"a very lo', [("stream", "stdout")]
+    ) == (
         Parsed(
             message='{"level":"info","ts":"2022-03-16T07:55:09.739Z","msg":"a very lo',
             stamp=OUTER,

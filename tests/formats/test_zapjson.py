@@ -26,7 +26,9 @@ def test_ipamd_error_with_sdk_escapes() -> None:
 
 
 def test_entrypoint_json() -> None:
-    line = '{"level":"info","ts":"2022-03-16T07:55:09.739Z","caller":"entrypoint.sh","msg":"Retrying waiting for IPAM-D"}'
+    line = (
+        '{"level":"info","ts":"2022-03-16T07:55:09.739Z","caller":"entrypoint.sh","msg":"Retrying waiting for IPAM-D"}'
+    )
     assert parse(line) == Parsed(
         message="Retrying waiting for IPAM-D",
         stamp=Stamp(datetime(2022, 3, 16, 7, 55, 9, 739000), True, UTC),

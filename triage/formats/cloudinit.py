@@ -48,9 +48,7 @@ def parse(line: str) -> Parsed | None:
     stamp = None if m is None else stamps.dated(m["year"], m["month"], m["day"], m["hms"], m["ms"])
     if m is None or stamp is None:
         return None
-    return Parsed(
-        message=m["message"] or "", stamp=stamp, level=level(m["level"]), extra=(("caller", m["caller"]),)
-    )
+    return Parsed(message=m["message"] or "", stamp=stamp, level=level(m["level"]), extra=(("caller", m["caller"]),))
 
 
 def _banner(line: str) -> Parsed | None:

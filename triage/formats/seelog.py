@@ -22,9 +22,7 @@ from triage.formats import stamps
 from triage.formats.base import Parsed
 from triage.formats.common import continuation, level
 
-_LINE = re.compile(
-    rf"(?P<ts>{stamps.ISO}) \[(?P<level>[A-Z]+)\](?:(?: ?\t| )(?P<message>.*))?", re.ASCII | re.DOTALL
-)
+_LINE = re.compile(rf"(?P<ts>{stamps.ISO}) \[(?P<level>[A-Z]+)\](?:(?: ?\t| )(?P<message>.*))?", re.ASCII | re.DOTALL)
 
 
 def _record(line: str) -> Parsed | None:

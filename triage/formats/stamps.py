@@ -33,9 +33,7 @@ _HMS = re.compile(r"(\d\d):(\d\d):(\d\d)", re.ASCII)
 _OFFSET = re.compile(r"([+-])(\d\d):?(\d\d)", re.ASCII)
 
 
-def _wall(
-    year: int, month: int, day: int, hour: int, minute: int, second: int, micro: int = 0
-) -> datetime | None:
+def _wall(year: int, month: int, day: int, hour: int, minute: int, second: int, micro: int = 0) -> datetime | None:
     """A naive wall-clock reading, or ``None`` if no such date or time exists."""
     try:
         # Naive on purpose: Stamp.wall is the reading as written; triage.clock attaches the zone.
