@@ -32,6 +32,7 @@ from triage.model import (
     SourceSummary,
     ToolInfo,
 )
+from triage.records import PlaceStats, Record, assemble
 from triage.sources import Catalog, Source, container_identity, load_catalog
 
 HEAD_LINES = 40
@@ -231,8 +232,7 @@ def _clock_evidence(collected: Pass, name_capture: datetime | None, newest: date
 class _Placed:
     first: datetime | None = None
     last: datetime | None = None
-    quality: TimeQuality = TimeQuality.EXACT
-    any_time: bool = False
+    quality: TimeQuality = TimeQuality.NONE
     disagreements: int = 0
 
 
@@ -249,32 +249,22 @@ def _has_time(p: Parsed) -> bool:
 
 
 def _place_member(read: MemberRead, fmt: str, clock: Clock) -> _Placed:
-    placed = _Placed()
+    """First and last time of a member from its head and tail lines, and the worst time quality seen."""
+    stats = PlaceStats()
 
-    def place(raw: bytes) -> datetime | None:
-        parsed = decode(fmt, _text(raw))
-        if parsed.kind in (LineKind.CONTINUATION, LineKind.NO_ENTRIES, LineKind.BOOT, LineKind.HEADER):
-            return None
-        ts, quality, disagree = clock.place(parsed)
-        placed.disagreements += disagree
-        if ts is None:
-            return None
-        placed.any_time = True
-        placed.quality = worst(placed.quality, quality)
-        return ts
+    def timed(lines: list[bytes]) -> list[Record]:
+        numbered = ((0, 0, _text(raw)) for raw in lines)
+        return [r for r in assemble(fmt, read.source.name, read.member.path, numbered, clock, stats)
+                if r.ts is not None]
 
-    for raw in read.head:
-        placed.first = place(raw)
-        if placed.first is not None:
-            break
-    for raw in reversed(read.tail):
-        placed.last = place(raw)
-        if placed.last is not None:
-            break
-    for raw in read.samples:
-        place(raw)
-    if not placed.any_time:
-        placed.quality = TimeQuality.NONE
+    head, tail = timed(read.head), timed(read.tail)
+    samples = [r for raw in read.samples for r in timed([raw])]
+    placed = _Placed(first=head[0].ts if head else None, last=tail[-1].ts if tail else None)
+    for record in (*head, *tail, *samples):
+        if record.time_quality is not TimeQuality.INHERITED:
+            placed.quality = record.time_quality if placed.quality is TimeQuality.NONE \
+                else worst(placed.quality, record.time_quality)
+    placed.disagreements = stats.disagreements
     return placed
 
 

@@ -15,6 +15,8 @@ the shape is decided per line::
 
 from __future__ import annotations
 
+import orjson
+
 from triage.formats import cri, dockerjson
 from triage.formats.base import Parsed
 
@@ -22,3 +24,20 @@ from triage.formats.base import Parsed
 def parse(line: str) -> Parsed | None:
     """A CRI or docker json-file line, else ``None``."""
     return dockerjson.parse(line) if line.startswith("{") else cri.parse(line)
+
+
+def raw_payload(line: str) -> str:
+    """The payload of a CRI or docker json-file line as written, not sniffed (to join ``P`` pieces).
+
+    >>> raw_payload('2024-05-01T12:34:56Z stdout F {"msg":"x"}')
+    '{"msg":"x"}'
+    """
+    if line.startswith("{"):
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return ""
+        log = obj.get("log") if isinstance(obj, dict) else None
+        return log.removesuffix("\n") if isinstance(log, str) else ""
+    parts = line.split(" ", 3)
+    return parts[3] if len(parts) == 4 else ""
