@@ -26,7 +26,8 @@ class Entry:
 def tar_bytes(entries: Iterable[Entry], *, gz: bool = True, dirs: Iterable[str] = MARKERS) -> bytes:
     raw = io.BytesIO()
     with tarfile.open(fileobj=raw, mode="w", format=tarfile.GNU_FORMAT) as tf:
-        for d in ("./", *(f"./{d}/" for d in dirs)):
+        dirs = tuple(dirs)
+        for d in ("./", *(f"./{d}/" for d in dirs)) if dirs else ():
             info = tarfile.TarInfo(d)
             info.type = tarfile.DIRTYPE
             info.mtime = MTIME

@@ -162,9 +162,9 @@ def _read_log(member: Member, source: Source, stream: Stream, max_line: int, iss
     read = MemberRead(member, source)
     long = LongLines()
     last = b""
-    for chunk in chunks(stream, max_line, long):
+    counted = _Counted(stream)
+    for chunk in chunks(counted, max_line, long):
         data = chunk.data
-        read.size += len(data)
         read.lines += data.count(b"\n")
         last = data
         if len(read.head) < HEAD_LINES:
@@ -174,12 +174,26 @@ def _read_log(member: Member, source: Source, stream: Stream, max_line: int, iss
         read.tail = data.rsplit(b"\n", TAIL_LINES + 1)[-(TAIL_LINES + 1) :]
     if last and not last.endswith(b"\n"):
         read.lines += 1
+    read.size = counted.total
     read.head = [ln for ln in read.head if ln][: read.lines]
     read.tail = [ln for ln in read.tail if ln]
     if long.count:
         issues.append(Issue("long_lines", f"{member.path}: {long.count} line(s) longer than {max_line} bytes were cut "
                             f"(first at line {long.first_line}; {long.dropped_bytes} bytes dropped)", member.path))
     return read
+
+
+class _Counted:
+    """Counts the bytes read through it (lines.chunks cuts over-long lines, the size must not shrink)."""
+
+    def __init__(self, stream: Stream) -> None:
+        self._stream = stream
+        self.total = 0
+
+    def read(self, size: int = 8 << 20, /) -> bytes:
+        data = self._stream.read(size)
+        self.total += len(data)
+        return data
 
 
 # -- after the pass ---------------------------------------------------------------------------------
