@@ -8,6 +8,7 @@ members are kept whole (capped) for the clock and, later, the fact extractors.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,7 +17,9 @@ from pathlib import Path
 from triage import __version__
 from triage.bundle import Bundle, Limits, Member, Stream
 from triage.clock import Clock, ClockEvidence, build_clock, parse_btime, parse_ctime, parse_curl
-from triage.errors import BundleError
+from triage.errors import BundleError, CatalogError
+from triage.evidence import MemberHits, Window, findings
+from triage.facts import extract
 from triage.formats import decode
 from triage.formats.base import LineKind, Parsed, TimeQuality, worst
 from triage.layout import detect_layout
@@ -33,6 +36,8 @@ from triage.model import (
     ToolInfo,
 )
 from triage.records import PlaceStats, Record, assemble
+from triage.scan import MemberScanner, SourceMatcher
+from triage.signatures import Library, by_source, load_library
 from triage.sources import Catalog, Source, container_identity, load_catalog
 
 HEAD_LINES = 40
@@ -48,6 +53,9 @@ Progress = Callable[[str, int], None]
 class Options:
     limits: Limits = field(default_factory=Limits)
     catalog: Catalog | None = None
+    library: Library | None = None  # default: the built-in signatures plus signature_dirs
+    signature_dirs: tuple[Path, ...] = ()
+    window: Window = field(default_factory=Window)
     progress: Progress | None = None  # called with (member path, decompressed bytes so far)
 
 
@@ -62,6 +70,8 @@ class MemberRead:
     head: list[bytes] = field(default_factory=list)
     tail: list[bytes] = field(default_factory=list)
     samples: list[bytes] = field(default_factory=list)
+    fmt: str = ""
+    scanner: MemberScanner | None = None
 
 
 @dataclass(slots=True)
@@ -79,8 +89,14 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     """Read the bundle at ``path`` (or ``-`` for stdin) and describe it."""
     opts = options or Options()
     catalog = opts.catalog or load_catalog()
+    library = opts.library or load_library(opts.signature_dirs, catalog)
+    if library.issues:
+        first = "; ".join(str(i) for i in library.issues[:3])
+        raise CatalogError(f"the signature library has {len(library.issues)} problem(s), see "
+                           f"'triage signatures lint': {first}")
+    matchers = {source: SourceMatcher.build(pairs) for source, pairs in by_source(library.ordered()).items()}
     with Bundle(path, opts.limits) as bundle:
-        collected = _read(bundle, catalog, opts)
+        collected = _read(bundle, catalog, matchers, opts)
         stats, name = bundle.stats, bundle.name
         collected.issues[:0] = bundle.issues
     if stats.members == 0:
@@ -95,6 +111,9 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     sources = _summaries(collected, catalog, clock)
     coverage = _coverage(catalog, layout, sources, collected, clock)
     instance_id, instance_from = _instance_id(name.instance_id, collected.snapshots)
+    facts = extract(collected.snapshots)
+    found = findings(library, _member_hits(collected), clock, facts,
+                     {s.name for s in sources if s.lines}, opts.window)
     if clock.capture is None:
         collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))
     if clock.zone_from is None:
@@ -115,18 +134,20 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     )
     return Analysis(
         schema_version=SCHEMA_VERSION,
-        tool=ToolInfo("triage", __version__),
+        tool=ToolInfo("triage", __version__, len(library.signatures), library_digest(library)),
         bundle=info,
         clock=clock.info(),
         sources=sources,
         coverage=coverage,
         unmatched_members=collected.unmatched,
+        findings=found,
+        facts=tuple(facts),
         warnings=tuple(collected.issues),
     )
 
 
 # -- the pass -------------------------------------------------------------------------------------
-def _read(bundle: Bundle, catalog: Catalog, opts: Options) -> Pass:
+def _read(bundle: Bundle, catalog: Catalog, matchers: dict[str, SourceMatcher], opts: Options) -> Pass:
     out = Pass()
     for member, stream in bundle.members():
         source = catalog.classify(member.path)
@@ -139,7 +160,8 @@ def _read(bundle: Bundle, catalog: Catalog, opts: Options) -> Pass:
             out.snapshots[member.path] = _read_snapshot(member, stream, out.issues)
             out.snapshot_sources[member.path] = source.name
         else:
-            out.logs.append(_read_log(member, source, stream, opts.limits.max_line_bytes, out.issues))
+            out.logs.append(_read_log(member, source, stream, opts.limits.max_line_bytes, out.issues,
+                                      matchers.get(source.name)))
     return out
 
 
@@ -158,7 +180,8 @@ def _read_snapshot(member: Member, stream: Stream, issues: list[Issue]) -> bytes
     return b"".join(parts)
 
 
-def _read_log(member: Member, source: Source, stream: Stream, max_line: int, issues: list[Issue]) -> MemberRead:
+def _read_log(member: Member, source: Source, stream: Stream, max_line: int, issues: list[Issue],
+              matcher: SourceMatcher | None) -> MemberRead:
     read = MemberRead(member, source)
     long = LongLines()
     last = b""
@@ -171,6 +194,11 @@ def _read_log(member: Member, source: Source, stream: Stream, max_line: int, iss
             read.head.extend(data.split(b"\n", HEAD_LINES)[: HEAD_LINES - len(read.head)])
         else:
             read.samples.append(data[: data.find(b"\n")])
+        if not read.fmt:
+            read.fmt = _pick_format(source, read.head)
+            read.scanner = MemberScanner(matcher, read.fmt) if matcher is not None else None
+        if read.scanner is not None:
+            read.scanner.feed(chunk)
         read.tail = data.rsplit(b"\n", TAIL_LINES + 1)[-(TAIL_LINES + 1) :]
     if last and not last.endswith(b"\n"):
         read.lines += 1
@@ -250,12 +278,12 @@ class _Placed:
     disagreements: int = 0
 
 
-def _pick_format(read: MemberRead) -> str:
+def _pick_format(source: Source, head: list[bytes]) -> str:
     """The catalog format that decodes most of the member's first lines with a time."""
-    if len(read.source.formats) == 1:
-        return read.source.formats[0]
-    lines = [_text(raw) for raw in read.head[:10]]
-    return max(read.source.formats, key=lambda f: sum(_has_time(decode(f, ln)) for ln in lines))
+    if len(source.formats) == 1:
+        return source.formats[0]
+    lines = [_text(raw) for raw in head[:10]]
+    return max(source.formats, key=lambda f: sum(_has_time(decode(f, ln)) for ln in lines))
 
 
 def _has_time(p: Parsed) -> bool:
@@ -287,8 +315,7 @@ def _summaries(collected: Pass, catalog: Catalog, clock: Clock) -> tuple[SourceS
     per_pod = {ident[:3] for ident in idents if ident is not None and not ident[3]}
     members: dict[str, list[MemberSummary]] = {}
     for read in collected.logs:
-        fmt = _pick_format(read)
-        placed = _place_member(read, fmt, clock)
+        placed = _place_member(read, read.fmt or read.source.formats[0], clock)
         if placed.disagreements:
             collected.issues.append(Issue(
                 "klog_journal_disagree",
@@ -374,6 +401,21 @@ def _duration(delta: timedelta) -> str:
     days, rem = divmod(minutes, 1440)
     hours, mins = divmod(rem, 60)
     return (f"{days}d " if days else "") + f"{hours}h{mins:02d}m"
+
+
+def _member_hits(collected: Pass) -> list[MemberHits]:
+    idents = [container_identity(r.member.path) for r in collected.logs]
+    per_pod = {ident[:3] for ident in idents if ident is not None and not ident[3]}
+    return [MemberHits(r.member.path, r.source.name, r.scanner.hits,
+                       duplicate=ident is not None and ident[3] and ident[:3] in per_pod)
+            for r, ident in zip(collected.logs, idents, strict=True) if r.scanner is not None and r.scanner.hits]
+
+
+def library_digest(library: Library) -> str:
+    digest = hashlib.sha256()
+    for sig in library.ordered():
+        digest.update(Path(sig.path).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _instance_id(from_name: str | None, snapshots: dict[str, bytes]) -> tuple[str | None, str | None]:

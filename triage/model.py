@@ -108,9 +108,56 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """One representative line behind a finding, with a few lines of context."""
+
+    member: str
+    line: int
+    ts: datetime | None
+    time_quality: TimeQuality
+    text: str
+    pattern: str  # the signature pattern that matched, or "fact"
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A signature that fired."""
+
+    signature_id: str
+    severity: str
+    title: str
+    category: str
+    count: int
+    first_ts: datetime | None
+    last_ts: datetime | None
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    explanation: str
+    remediation: tuple[str, ...]
+    references: tuple[str, ...]
+
+
+FactValue = int | float | str | bool
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A configuration fact and where it was read."""
+
+    name: str
+    value: FactValue
+    member: str
+    line: int  # 1-based; 0 when the fact is about the whole file
+
+
+@dataclass(frozen=True, slots=True)
 class ToolInfo:
     name: str
     version: str
+    signatures: int  # signatures loaded
+    signatures_digest: str  # sha256 of the signature files, for reproducibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,4 +169,6 @@ class Analysis:
     sources: tuple[SourceSummary, ...]
     coverage: tuple[Coverage, ...]
     unmatched_members: int  # files no source claims (listed in the inventory only)
+    findings: tuple[Finding, ...]
+    facts: tuple[Fact, ...]
     warnings: tuple[Issue, ...]

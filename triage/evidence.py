@@ -1,0 +1,190 @@
+"""From scanner hits and facts to findings: which signatures fired, how often, when, and why.
+
+Duplicated sources are counted once: a flat container log that repeats a per-pod one is left
+out, and lines of a mirror source (``messages`` repeats the kubelet and containerd journals) count
+only for signatures whose primary source is absent from the bundle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from triage.clock import Clock
+from triage.dsl import Context, evaluate, signatures_in
+from triage.formats.base import TimeQuality
+from triage.model import Evidence, Fact, FactValue, Finding
+from triage.scan import Hit, PatternHits
+from triage.signatures import Library, Signature
+
+EVIDENCE_MAX = 5
+#: Sources whose lines repeat those of others (rsyslog copies of journald units).
+MIRRORS = {"messages": ("kubelet_journal", "containerd_journal", "docker_journal"),
+           "syslog": ("kubelet_journal", "containerd_journal", "docker_journal")}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def __contains__(self, ts: datetime | None) -> bool:
+        if ts is None:
+            return self.since is None and self.until is None
+        return (self.since is None or ts >= self.since) and (self.until is None or ts <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberHits:
+    """What the scanner found in one member."""
+
+    member: str
+    source: str
+    hits: dict[tuple[str, str], PatternHits]
+    duplicate: bool
+
+
+@dataclass(slots=True)
+class _Placed:
+    count: int = 0
+    times: list[datetime] = field(default_factory=list)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    def field_values(self, name: str) -> Sequence[str]:
+        return self.fields.get(name, [])
+
+
+class _Context:
+    def __init__(self, placed: dict[str, _Placed], facts: dict[str, FactValue], boot: datetime | None,
+                 fired: set[str]) -> None:
+        self._placed = placed
+        self._facts = facts
+        self._boot = boot
+        self._fired = fired
+
+    def hits(self, name: str) -> _Placed | None:
+        return self._placed.get(name)
+
+    def fact(self, path: str) -> object:
+        return self._facts.get(path)
+
+    def fired(self, signature_id: str) -> bool:
+        return signature_id in self._fired
+
+    @property
+    def boot(self) -> datetime | None:
+        return self._boot
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace").rstrip("\r")
+
+
+def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Window) -> dict[str, _Placed]:
+    out: dict[str, _Placed] = {}
+    for mh in members:
+        for pattern in sig.patterns:
+            hits = mh.hits.get((sig.id, pattern.name))
+            if hits is None:
+                continue
+            placed = out.setdefault(pattern.name, _Placed())
+            placed.sources.add(mh.source)
+            decoded = hits.decoded()
+            in_window = 0
+            by_line: dict[int, tuple[datetime | None, TimeQuality]] = {}
+            for line, parsed in decoded:
+                ts, quality, _ = clock.place(parsed)
+                by_line[line] = (ts, quality)
+                if ts in window or (ts is None and window.since is None and window.until is None):
+                    in_window += 1
+                    if ts is not None:
+                        placed.times.append(ts)
+            unsampled = hits.count - len(decoded)
+            placed.count += in_window + (unsampled if window == Window() else 0)
+            for name, values in hits.fields.items():
+                placed.fields.setdefault(name, []).extend(values)
+            for hit in hits.evidence():
+                ts, quality = by_line.get(hit.line, (None, TimeQuality.NONE))
+                if ts in window or window == Window():
+                    placed.evidence.append(_evidence(mh, pattern.name, hit, ts, quality))
+    for placed in out.values():
+        placed.times.sort()
+    return out
+
+
+def _evidence(mh: MemberHits, pattern: str, hit: Hit, ts: datetime | None, quality: TimeQuality) -> Evidence:
+    return Evidence(member=mh.member, line=hit.line, ts=ts, time_quality=quality, text=_text(hit.text),
+                    pattern=pattern, before=tuple(_text(x) for x in hit.before),
+                    after=tuple(_text(x) for x in hit.after))
+
+
+def _kept(members: Sequence[MemberHits], present: set[str], sig: Signature) -> list[MemberHits]:
+    sources = set(sig.sources)
+    out = []
+    for mh in members:
+        if mh.duplicate:
+            continue
+        primaries = MIRRORS.get(mh.source, ())
+        if any(p in sources and p in present for p in primaries):
+            continue
+        out.append(mh)
+    return out
+
+
+def _order(library: Library) -> list[Signature]:
+    """Signatures that refer to others with ``sig()`` come after the ones they refer to."""
+    plain = [s for s in library.ordered() if s.when is None or not signatures_in(s.when)]
+    refer = [s for s in library.ordered() if s.when is not None and signatures_in(s.when)]
+    return plain + refer
+
+
+def findings(library: Library, members: Sequence[MemberHits], clock: Clock, facts: list[Fact],
+             present: set[str], window: Window) -> tuple[Finding, ...]:
+    fact_values: dict[str, FactValue] = {}
+    fact_where: dict[str, Fact] = {}
+    for f in facts:
+        fact_values.setdefault(f.name, f.value)
+        fact_where.setdefault(f.name, f)
+    fired: set[str] = set()
+    out: list[Finding] = []
+    for sig in _order(library):
+        placed = _place(sig, _kept(members, present, sig), clock, window)
+        ctx: Context = _Context(placed, fact_values, clock.boot, fired)
+        evidence_patterns = [p.name for p in sig.patterns if p.evidence]
+        count = sum(placed[n].count for n in evidence_patterns if n in placed)
+        if sig.when is not None:
+            if not evaluate(sig.when, ctx):
+                continue
+        elif count == 0:
+            continue
+        fired.add(sig.id)
+        out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in sorted(sig.facts)
+                                                                     if f in fact_where]))
+    return tuple(sorted(out, key=lambda f: (-_RANK[f.severity], f.first_ts is None, f.first_ts or _EPOCH,
+                                            f.signature_id)))
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2, "critical": 3}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _finding(sig: Signature, placed: dict[str, _Placed], names: list[str], count: int,
+             facts: list[Fact]) -> Finding:
+    times = sorted(t for n in names if n in placed for t in placed[n].times)
+    evidence = sorted((e for n in names if n in placed for e in placed[n].evidence),
+                      key=lambda e: (e.ts is None, e.ts or _EPOCH, e.member, e.line))
+    if len(evidence) > EVIDENCE_MAX:
+        evidence = evidence[: EVIDENCE_MAX - 2] + evidence[-2:]
+    evidence += [Evidence(member=f.member, line=f.line, ts=None, time_quality=TimeQuality.NONE,
+                          text=f"{f.name} = {f.value}", pattern="fact", before=(), after=()) for f in facts]
+    sources = tuple(sorted({s for n in names if n in placed and placed[n].count for s in placed[n].sources}))
+    return Finding(
+        signature_id=sig.id, severity=sig.severity, title=sig.title, category=sig.category,
+        count=count if count else 1, first_ts=times[0] if times else None, last_ts=times[-1] if times else None,
+        sources=sources, evidence=tuple(evidence), explanation=sig.explanation, remediation=sig.remediation,
+        references=sig.references,
+    )
+

@@ -1,0 +1,210 @@
+"""Facts read from snapshot files (command output captured at collection time).
+
+Each extractor is a small function from one snapshot's text to named facts, each with the
+member and line it came from. Extractors tolerate missing, empty and odd files: a file that does
+not say something yields no fact, never an error. Signatures and hypotheses read facts as
+``fact.<name>`` in their conditions.
+
+>>> conntrack = b"cpu=0 found=0 insert_failed=3 drop=1\\ncpu=1 insert_failed=2 drop=0\\n"
+>>> facts = extract({"networking/conntrack.txt": conntrack})
+>>> [(f.name, f.value) for f in facts if f.name.startswith("conntrack.")]
+[('conntrack.drop', 1), ('conntrack.insert_failed', 5)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+
+import orjson
+
+from triage.model import Fact, FactValue
+
+Extractor = Callable[[str, str], Iterator[Fact]]
+#: member path glob (fnmatch) -> extractor
+_EXTRACTORS: list[tuple[re.Pattern[str], Extractor]] = []
+
+_NAMES: set[str] = {"cni.aws_conflist", "iptables.collected"}
+_PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.", "io.process.")
+
+ALLOWANCES = ("bw_in_allowance_exceeded", "bw_out_allowance_exceeded", "pps_allowance_exceeded",
+              "conntrack_allowance_exceeded", "linklocal_allowance_exceeded")
+
+
+class _Names(frozenset[str]):
+    """Known fact names, plus open families such as ``sysctl.<key>``."""
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and (frozenset.__contains__(self, item) or item.startswith(_PREFIXES))
+
+
+def extractor(path_regex: str, names: tuple[str, ...]) -> Callable[[Extractor], Extractor]:
+    def register(fn: Extractor) -> Extractor:
+        _EXTRACTORS.append((re.compile(path_regex), fn))
+        _NAMES.update(names)
+        return fn
+
+    return register
+
+
+def extract(snapshots: Mapping[str, bytes]) -> list[Fact]:
+    """All facts of all snapshot files, sorted by name then member."""
+    out: list[Fact] = []
+    for path in sorted(snapshots):
+        text = snapshots[path].decode("utf-8", "replace")
+        for pattern, fn in _EXTRACTORS:
+            if pattern.fullmatch(path):
+                out.extend(fn(path, text))
+    presence = {
+        "cni.aws_conflist": any(p.endswith("10-aws.conflist") for p in snapshots),
+        "iptables.collected": "networking/iptables-save.txt" in snapshots,
+    }
+    out.extend(Fact(name, value, "", 0) for name, value in presence.items())
+    return sorted(out, key=lambda f: (f.name, f.member))
+
+
+# -- extractors ------------------------------------------------------------------------------------
+_COUNTER = re.compile(r"^\s*(\w+):\s*(\d+)\s*$")
+
+
+@extractor(r"networking/ethtool\.txt", tuple(f"ethtool.{a}" for a in ALLOWANCES))
+def _ethtool(path: str, text: str) -> Iterator[Fact]:
+    totals: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _COUNTER.match(line)
+        if m and m.group(1) in ALLOWANCES:
+            total, first = totals.get(m.group(1), (0, number))
+            totals[m.group(1)] = (total + int(m.group(2)), first)
+    for name, (total, first) in sorted(totals.items()):
+        yield Fact(f"ethtool.{name}", total, path, first)
+
+
+_CONNTRACK = re.compile(r"\b(insert_failed|drop|early_drop)=(\d+)")
+
+
+@extractor(r"networking/conntrack\.txt", ("conntrack.insert_failed", "conntrack.drop", "conntrack.early_drop"))
+def _conntrack(path: str, text: str) -> Iterator[Fact]:
+    totals: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("cpu="):
+            continue
+        for key, value in _CONNTRACK.findall(line):
+            total, first = totals.get(key, (0, number))
+            totals[key] = (total + int(value), first)
+    for name, (total, first) in sorted(totals.items()):
+        yield Fact(f"conntrack.{name}", total, path, first)
+
+
+_IO_ROW = re.compile(r"^\s*(\d+)\s+\((.*)\)\s+(\d+)\s*$")
+IO_WATCHED = {"kubelet": "io.kubelet", "containerd": "io.containerd", "aws-k8s-agent": "io.aws_k8s_agent",
+              "dockerd": "io.dockerd"}
+
+
+@extractor(r"system/io_throttling\.txt", ("io.rows", "io.max_ticks", "io.max_process", *IO_WATCHED.values()))
+def _io_throttling(path: str, text: str) -> Iterator[Fact]:
+    rows = [(n, m.group(2), int(m.group(3))) for n, line in enumerate(text.splitlines(), 1)
+            if (m := _IO_ROW.match(line))]
+    yield Fact("io.rows", len(rows), path, 0)
+    if not rows:
+        return
+    number, name, ticks = max(rows, key=lambda r: r[2])
+    yield Fact("io.max_ticks", ticks, path, number)
+    yield Fact("io.max_process", name, path, number)
+    seen: set[str] = set()
+    for number, name, ticks in rows:
+        fact = IO_WATCHED.get(name)
+        if fact and fact not in seen:
+            seen.add(fact)
+            yield Fact(fact, ticks, path, number)
+
+
+_CHAIN = re.compile(r"^:(\S+) ")
+
+
+@extractor(r"networking/iptables-save\.txt", ("iptables.rules", "iptables.kube_services", "iptables.aws_snat",
+                                               "iptables.calico_chains", "iptables.cilium_chains",
+                                               "iptables.legacy_tables_present"))
+def _iptables(path: str, text: str) -> Iterator[Fact]:
+    chains: dict[str, int] = {}
+    rules = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _CHAIN.match(line)
+        if m:
+            chains.setdefault(m.group(1), number)
+        elif line.startswith("-A "):
+            rules += 1
+        elif "iptables-legacy tables present" in line:
+            yield Fact("iptables.legacy_tables_present", True, path, number)
+    yield Fact("iptables.rules", rules, path, 0)
+    yield Fact("iptables.kube_services", "KUBE-SERVICES" in chains, path, chains.get("KUBE-SERVICES", 0))
+    snat = [c for c in chains if c.startswith("AWS-SNAT-CHAIN")]
+    yield Fact("iptables.aws_snat", bool(snat), path, chains[snat[0]] if snat else 0)
+    calico = [c for c in chains if c.startswith("cali-")]
+    yield Fact("iptables.calico_chains", len(calico), path, chains[calico[0]] if calico else 0)
+    cilium = [c for c in chains if c.upper().startswith("CILIUM")]
+    yield Fact("iptables.cilium_chains", len(cilium), path, chains[cilium[0]] if cilium else 0)
+    for chain, number in chains.items():
+        yield Fact(f"iptables.chain.{chain}", True, path, number)
+
+
+@extractor(r"cni/[^/]+\.(?:conflist|conf|json)", ("cni.other_conflists",))
+def _cni_conf(path: str, text: str) -> Iterator[Fact]:
+    name = path.rsplit("/", 1)[1]
+    if name.startswith("cni-configuration-variables") or name == "10-aws.conflist":
+        return
+    yield Fact("cni.other_conflists", 1, path, 0)
+
+
+@extractor(r"ipamd/enis\.json", ("ipamd.enis_empty",))
+def _enis(path: str, text: str) -> Iterator[Fact]:
+    yield Fact("ipamd.enis_empty", not text.strip(), path, 0)
+
+
+@extractor(r"sysctls/sysctl_all\.txt", ())
+def _sysctl(path: str, text: str) -> Iterator[Fact]:
+    for number, line in enumerate(text.splitlines(), 1):
+        key, sep, value = line.partition(" = ")
+        if sep and key and " " not in key:
+            yield Fact(f"sysctl.{key}", _number(value.strip()), path, number)
+
+
+@extractor(r"networking/resolv\.conf", ("resolv.nameservers", "resolv.search_domains"))
+def _resolv(path: str, text: str) -> Iterator[Fact]:
+    lines = text.splitlines()
+    servers = [n for n, line in enumerate(lines, 1) if line.split()[:1] == ["nameserver"]]
+    yield Fact("resolv.nameservers", len(servers), path, servers[0] if servers else 0)
+    for number, line in enumerate(lines, 1):
+        if line.split()[:1] == ["search"]:
+            yield Fact("resolv.search_domains", len(line.split()) - 1, path, number)
+
+
+@extractor(r"kubelet/(?:config|kubelet-config)\.json", ("kubelet.max_pods", "kubelet.server_tls_bootstrap",
+                                                         "kubelet.registry_pull_qps", "kubelet.registry_burst"))
+def _kubelet_config(path: str, text: str) -> Iterator[Fact]:
+    try:
+        config = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return
+    if not isinstance(config, dict):
+        return
+    keys = {"maxPods": "kubelet.max_pods", "serverTLSBootstrap": "kubelet.server_tls_bootstrap",
+            "registryPullQPS": "kubelet.registry_pull_qps", "registryBurst": "kubelet.registry_burst"}
+    lines = text.splitlines()
+    for key, name in keys.items():
+        if key in config and isinstance(config[key], int | float | bool | str):
+            number = next((i for i, line in enumerate(lines, 1) if f'"{key}"' in line), 0)
+            yield Fact(name, config[key], path, number)
+
+
+#: Every fact name an extractor can produce, plus the open families (``sysctl.<key>`` ...).
+FACT_NAMES: frozenset[str] = _Names(_NAMES)
+
+
+def _number(value: str) -> FactValue:
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return value

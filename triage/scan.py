@@ -1,0 +1,173 @@
+"""The one-pass scanner: all patterns of a source compiled into one RE2 matcher, run over chunks.
+
+For each source, every pattern of every signature that reads it is joined into one RE2
+alternation that runs over large byte chunks (no per-line Python loop, no decoding). Only lines
+it finds are looked at: an ``re2.Set`` says which patterns match the line, each such pattern's own
+regex pulls its named groups, and the line is decoded for its time. What is kept per pattern and
+member is bounded: a count, the decoded time stamps of the first and last ``TIME_CAP`` hits, a few
+evidence lines with context, and up to ``FIELD_CAP`` distinct values per named group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+import re2
+
+from triage.formats import decode
+from triage.formats.base import Parsed
+from triage.lines import Chunk
+from triage.signatures import Pattern, Signature
+
+TIME_CAP = 5000  # hit times kept at the start and, separately, at the end of each pattern x member
+EVIDENCE_FIRST = 3
+EVIDENCE_LAST = 2
+CONTEXT = 2  # lines of context before and after an evidence line
+FIELD_CAP = 50
+LINE_CAP = 4096  # bytes of an evidence or context line kept
+
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+_OPTIONS = re2.Options()
+_OPTIONS.max_mem = 256 << 20
+
+
+@dataclass(slots=True)
+class Hit:
+    line: int
+    offset: int
+    text: bytes
+    before: tuple[bytes, ...]
+    after: list[bytes]  # completed from the next chunk when the hit is a chunk's last line
+
+
+@dataclass(slots=True)
+class PatternHits:
+    """What one pattern found in one member."""
+
+    count: int = 0
+    first: list[tuple[int, Parsed]] = field(default_factory=list)  # (line, decoded) of the first TIME_CAP hits
+    last: deque[tuple[int, Parsed]] = field(default_factory=lambda: deque(maxlen=TIME_CAP))
+    evidence_first: list[Hit] = field(default_factory=list)
+    evidence_last: deque[Hit] = field(default_factory=lambda: deque(maxlen=EVIDENCE_LAST))
+    fields: dict[str, dict[str, None]] = field(default_factory=dict)  # group -> distinct values (ordered)
+
+    def add(self, line: int, decoded: Parsed, hit: Hit, groups: dict[str, str]) -> None:
+        self.count += 1
+        if len(self.first) < TIME_CAP:
+            self.first.append((line, decoded))
+        else:
+            self.last.append((line, decoded))
+        if len(self.evidence_first) < EVIDENCE_FIRST:
+            self.evidence_first.append(hit)
+        else:
+            self.evidence_last.append(hit)
+        for name, value in groups.items():
+            values = self.fields.setdefault(name, {})
+            if value and len(values) < FIELD_CAP:
+                values.setdefault(value, None)
+
+    def decoded(self) -> list[tuple[int, Parsed]]:
+        return [*self.first, *self.last]
+
+    def evidence(self) -> list[Hit]:
+        return [*self.evidence_first, *self.evidence_last]
+
+
+Key = tuple[str, str]  # (signature id, pattern name)
+
+
+def _strip_groups(regex: str) -> str:
+    return _NAMED_GROUP.sub("(?:", regex)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMatcher:
+    """The compiled matcher of one source."""
+
+    keys: tuple[Key, ...]
+    any_: re2._Regexp[bytes]
+    which: re2.Set
+    each: tuple[re2._Regexp[bytes], ...]
+
+    @classmethod
+    def build(cls, pairs: list[tuple[Signature, Pattern]]) -> SourceMatcher:
+        keys = tuple((sig.id, p.name) for sig, p in pairs)
+        bodies = [_strip_groups(p.regex) for _, p in pairs]
+        any_ = re2.compile("|".join(f"(?:{b})" for b in bodies).encode(), _OPTIONS)
+        which = re2.Set.SearchSet(_OPTIONS)
+        for body in bodies:
+            which.Add(body.encode())
+        which.Compile()
+        each = tuple(re2.compile(p.regex.encode(), _OPTIONS) for _, p in pairs)
+        return cls(keys, any_, which, each)
+
+
+class MemberScanner:
+    """Runs one source's matcher over the chunks of one member."""
+
+    def __init__(self, matcher: SourceMatcher, fmt: str) -> None:
+        self.matcher = matcher
+        self.fmt = fmt
+        self.hits: dict[Key, PatternHits] = {}
+        self._tail: tuple[bytes, ...] = ()  # last lines of the previous chunk: context before
+        self._waiting: list[Hit] = []  # hits at the end of the previous chunk: context after
+
+    def feed(self, chunk: Chunk) -> None:
+        data = chunk.data
+        if self._waiting:
+            following = _lines_after(data, -1)
+            for hit in self._waiting:
+                hit.after.extend(following[: CONTEXT - len(hit.after)])
+            self._waiting = []
+        pos, line, last_start = 0, chunk.line, -1
+        for m in self.matcher.any_.finditer(data):
+            start = data.rfind(b"\n", 0, m.start()) + 1
+            if start == last_start:
+                continue
+            last_start = start
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            line += data.count(b"\n", pos, start)
+            pos = start
+            self._line(data, start, end, line, chunk.offset + start)
+        self._tail = tuple(_lines_before(data, len(data)))
+
+    def _line(self, data: bytes, start: int, end: int, number: int, offset: int) -> None:
+        text = data[start:end]
+        matched: list[int] = self.matcher.which.Match(text) or []  # type: ignore[assignment]
+        if not matched:
+            return
+        decoded = decode(self.fmt, text.decode("utf-8", "replace").rstrip("\r"))
+        before = _lines_before(data, start)
+        if len(before) < CONTEXT:
+            before = [*self._tail[len(self._tail) - (CONTEXT - len(before)):], *before] if self._tail else before
+        hit = Hit(number, offset, text[:LINE_CAP], tuple(before), _lines_after(data, end))
+        if len(hit.after) < CONTEXT:
+            self._waiting.append(hit)
+        for index in sorted(matched):
+            m = self.matcher.each[index].search(text)
+            groups = {k.decode(): v.decode("utf-8", "replace") for k, v in (m.groupdict(b"").items() if m else ())}
+            self.hits.setdefault(self.matcher.keys[index], PatternHits()).add(number, decoded, hit, groups)
+
+
+def _lines_before(data: bytes, start: int) -> list[bytes]:
+    """Up to CONTEXT lines that end just before ``start`` (a line start, or len(data))."""
+    lines: list[bytes] = []
+    pos = start - 1  # the newline that ends the previous line
+    while len(lines) < CONTEXT and pos >= 0 and data[pos:pos + 1] == b"\n":
+        prev = data.rfind(b"\n", 0, pos) + 1
+        lines.insert(0, data[prev:pos][:LINE_CAP])
+        pos = prev - 1
+    return lines
+
+
+def _lines_after(data: bytes, end: int) -> list[bytes]:
+    """Up to CONTEXT lines after the line that ends at ``end`` (its newline; -1: from the start)."""
+    rest = data[end + 1:]
+    parts = rest.split(b"\n", CONTEXT)
+    out = parts[:CONTEXT]
+    if len(parts) <= CONTEXT and out and out[-1] == b"":
+        out.pop()
+    return [x[:LINE_CAP] for x in out]
