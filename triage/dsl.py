@@ -233,7 +233,7 @@ _CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 def parse_condition(text: str) -> Condition:
     """Parse a condition; ``ConditionSyntaxError`` (with a 1-based column) when it does not parse."""
     for m in _CALL.finditer(text):
-        if m.group(1) not in FUNCTIONS:
+        if m.group(1) not in FUNCTIONS and m.group(1) not in ("and", "or", "not"):
             raise ConditionSyntaxError(f"unknown condition function {m.group(1)!r} (known: "
                                        f"{', '.join(sorted(FUNCTIONS))})", m.start(1) + 1)
     try:

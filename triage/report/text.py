@@ -6,7 +6,7 @@ from datetime import datetime
 
 from triage.console import Style
 from triage.formats.base import TimeQuality
-from triage.model import Analysis, Coverage, SourceSummary
+from triage.model import Analysis, Coverage, Finding, SourceSummary
 
 _STATUS_STYLE = {
     "present": ("green",),
@@ -55,6 +55,7 @@ def render_text(a: Analysis, style: Style) -> str:
         out.append(f"{style('Booted  ', 'bold')} {_ts(c.boot_time)} ({c.boot_time_from})")
     out.append(f"{style('Read    ', 'bold')} {b.members} files, {_size(b.bytes_read)} decompressed, "
                f"{b.skipped_members} skipped, {a.unmatched_members} not in the source catalog")
+    out += ["", *_findings(a.findings, style)]
     out += ["", *_sources(a.sources, style), "", *_coverage(a.coverage, style)]
     if c.skews:
         out += ["", style("Clock", "bold")]
@@ -65,6 +66,30 @@ def render_text(a: Analysis, style: Style) -> str:
         if len(a.warnings) > MAX_WARNINGS:
             out.append(f"  ... {len(a.warnings) - MAX_WARNINGS} more (see --format json)")
     return "\n".join(out) + "\n"
+
+
+_SEVERITY_STYLE = {"critical": ("bold", "red"), "error": ("red",), "warning": ("yellow",), "info": ("cyan",)}
+
+
+def _findings(findings: tuple[Finding, ...], style: Style) -> list[str]:
+    if not findings:
+        return [style("Findings", "bold") + "  none: no known failure signature fired"]
+    out = [style(f"Findings ({len(findings)})", "bold")]
+    for f in findings:
+        span = _ts(f.first_ts) if f.first_ts == f.last_ts else f"{_ts(f.first_ts)} .. {_ts(f.last_ts)}"
+        out.append(f"  {style(f'{f.severity:<9}', *_SEVERITY_STYLE[f.severity])}{f.signature_id:<36}"
+                   f"{f.count:>7}x  {span}")
+        out.append(f"  {'':<9}{style(f.title, 'dim')}  [{', '.join(f.sources) or 'facts'}]")
+        if f.evidence:
+            e = f.evidence[0]
+            where = f"{e.member}:{e.line}" if e.line else e.member
+            out.append(f"  {'':<9}{where}: {_clip(e.text)}")
+    return out
+
+
+def _clip(text: str, width: int = 140) -> str:
+    text = text.replace("\t", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _sources(sources: tuple[SourceSummary, ...], style: Style) -> list[str]:
