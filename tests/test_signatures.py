@@ -8,8 +8,8 @@ import pytest
 from bundlekit import Entry, minimal_members, tar_bytes
 
 from triage.engine import Options, analyze
-from triage.signatures import LintIssue, load_library
-from triage.sigtest import run_examples
+from triage.signatures import LintIssue, Signature, load_library
+from triage.sigtest import ExampleResult, run_examples
 
 LIBRARY = load_library()
 RESULTS = run_examples(LIBRARY)
@@ -20,15 +20,12 @@ def test_library_loads_without_problems() -> None:
 
 
 @pytest.mark.parametrize("result", RESULTS, ids=[f"{r.signature}: {r.example}" for r in RESULTS])
-def test_example(result: object) -> None:
-    assert getattr(result, "ok"), getattr(result, "detail")
+def test_example(result: ExampleResult) -> None:
+    assert result.ok, result.detail
 
 
 @pytest.mark.parametrize("sig", LIBRARY.ordered(), ids=lambda s: s.id)
-def test_every_pattern_has_both_kinds_of_example_or_the_signature_has_cases(sig: object) -> None:
-    from triage.signatures import Signature
-
-    assert isinstance(sig, Signature)
+def test_every_pattern_has_both_kinds_of_example_or_the_signature_has_cases(sig: Signature) -> None:
     for pattern in sig.patterns:
         assert pattern.match, f"{sig.id}.{pattern.name} has no positive example"
         assert pattern.no_match, f"{sig.id}.{pattern.name} has no near-miss example"

@@ -205,7 +205,11 @@ def _pattern(raw: Any, index: int, top_sources: tuple[str, ...], col: _Collector
     try:
         re2.compile(regex.encode())
     except re2.error as exc:
-        col.add(f"pattern {name}: RE2 cannot compile the regex: {exc}", "regex")
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        col.add(f"pattern {name}: RE2 cannot compile the regex: {reason}", "regex")
+    else:
+        if re2.fullmatch(regex.encode(), b""):
+            col.add(f"pattern {name}: the regex matches an empty line", "regex")
     sources = _strings(raw.get("sources", list(top_sources))) or ()
     if not sources:
         col.add(f"pattern {name}: no sources (set 'sources' on the signature or the pattern)", f'"{name}"')
