@@ -92,5 +92,5 @@ def test_lint_reports_every_problem_with_file_line_and_column(tmp_path: Path) ->
         LintIssue(str(sigdir / "bad_bits.toml"), 6, 1, "pattern x: unknown source 'no_such_source'"),
         LintIssue(str(sigdir / "bad_bits.toml"), 10, 1, "pattern x: needs at least one near-miss negative example "
                   "('no_match')"),
-        LintIssue(str(sigdir / "broken_toml.toml"), 2, 10, "not valid TOML: Illegal character '\\n'"),
+        LintIssue(str(sigdir / "broken_toml.toml"), 2, 11, "not valid TOML: Illegal character '\\n'"),
     ]
