@@ -392,7 +392,8 @@ class Node:
     delayacct: bool = False
     ipv6: bool = True  # ip6tables etc. exist
     seed_extra: str = ""
-    name_time: datetime | None = None  # collectors before 2020-06-05 named the file at the end of the run
+    name_time: datetime | None = None
+    file_instance: str | None = None  # the instance id in the file name when it differs (2020-08..11: empty)  # collectors before 2020-06-05 named the file at the end of the run
 
     @property
     def dns_suffix(self) -> str:
@@ -479,7 +480,8 @@ class Node:
     @property
     def tarball_name(self) -> str:
         stamp = f"{self.name_time or self.capture:%Y-%m-%d_%H%M}-UTC"
-        return f"eks_{self.instance_id}_{stamp}_{self.collector}.tar.gz"
+        inst = self.instance_id if self.file_instance is None else self.file_instance
+        return f"eks_{inst}_{stamp}_{self.collector}.tar.gz"
 
 
 @dataclass
@@ -2545,8 +2547,10 @@ class Sim:
         mangle_ch = [":PREROUTING ACCEPT [0:0]", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]",
                      ":POSTROUTING ACCEPT [0:0]"]
         mangle_r: list[str] = []
-        if not self.flushed or v6:
+        if self.n.k8s_minor >= 22:
             mangle_ch += [":KUBE-IPTABLES-HINT - [0:0]", ":KUBE-KUBELET-CANARY - [0:0]", ":KUBE-PROXY-CANARY - [0:0]"]
+        elif self.n.k8s_minor >= 16:
+            mangle_ch += [":KUBE-KUBELET-CANARY - [0:0]", ":KUBE-PROXY-CANARY - [0:0]"]
         tables["mangle"] = (mangle_ch, mangle_r)
         # filter
         fch = [":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]"]
@@ -2748,13 +2752,14 @@ class Sim:
             out.append(f"# Completed on {stamp}")
         return ("\n".join(out) + "\n").encode()
 
-    def iptables_list(self, table: str | None, v6: bool = False) -> bytes:
+    def iptables_list(self, table: str | None, v6: bool = False, footer: bool = True) -> bytes:
         """``iptables -n -v -L [-t table]`` plus the collector's rule-count footer."""
         tables = self.iptables_rules(v6)
         ch, rules = tables[table or "filter"]
         pk = random.Random(self.n.key + (table or "filter") + "list" + str(v6))
-        out: list[str] = []
+        blocks: list[str] = []
         for decl in ch:
+            out: list[str] = []
             name = decl[1:].split(" ")[0]
             policy = decl.split(" ")[1]
             mine = [r for r in rules if r.startswith(f"-A {name} ")]
@@ -2767,12 +2772,11 @@ class Sim:
             out.append(" pkts bytes target     prot opt in     out     source               destination         ")
             for r in mine:
                 out.append(self._list_row(r, pk, v6))
-            out.append("")
-        body = "\n".join(out)
-        count = sum(1 for r in rules)
-        if self.n.has("iptables_footer"):
-            body += f"\n=======\nTotal Number of Rules: {count}"
-        return (body + "\n").encode()
+            blocks.append("\n".join(out))
+        body = "\n\n".join(blocks) + "\n"
+        if footer and self.n.has("iptables_footer"):
+            body += f"=======\nTotal Number of Rules: {len(rules)}\n"
+        return body.encode()
 
     def _list_row(self, rule: str, pk: random.Random, v6: bool) -> str:
         toks = rule.split()[2:]
@@ -3053,6 +3057,19 @@ class Sim:
                                 "UnassignedTime": "0001-01-01T00:00:00Z"}
                 enis[str(e["id"])] = {"ID": e["id"], "IsPrimary": e["device"] == 0, "DeviceNumber": e["device"],
                                       "IPv4Addresses": pool}
+            elif n.cni_minor < (9, 0):
+                addrs: dict[str, object] = {}
+                for ip in ips:
+                    a = used.get(ip)
+                    at = a["allocationTimestamp"] if a else 0
+                    assert isinstance(at, int)
+                    addrs[ip] = {"Address": ip, "IPAMKey": {"networkName": "aws-cni", "containerID": a["containerID"],
+                                                            "ifName": "eth0"} if a else
+                                 {"networkName": "", "containerID": "", "ifName": ""},
+                                 "AssignedTime": rfc3339nano(at) if a else "0001-01-01T00:00:00Z",
+                                 "UnassignedTime": "0001-01-01T00:00:00Z"}
+                enis[str(e["id"])] = {"ID": e["id"], "IsPrimary": e["device"] == 0, "IsTrunk": False,
+                                      "DeviceNumber": e["device"], "IPv4Addresses": addrs}
             else:
                 cidrs: dict[str, object] = {}
                 for ip in ips:
@@ -3916,7 +3933,7 @@ class Sim:
     def pod_logs(self) -> list[Container]:
         return self.flat_logs()
 
-    def render(self, stretch: float = 1.0) -> list[Member]:
+    def render(self, stretch: float = 1.5) -> list[Member]:
         """Run the collector over the simulated node: members in archive order with mtimes."""
         n = self.n
         plan = self.plan()
@@ -4060,10 +4077,10 @@ def healthy_node(**over: object) -> Node:
     return Node(**base)  # type: ignore[arg-type]
 
 
-def boot_and_join(s: Sim, *, ready_after: float = 7.0, register_fail: bool = True,
-                  coredns: bool = True) -> dict[str, object]:
+def boot_and_join(s: Sim, *, ready_after: float = 7.0, register_fail: bool = True, coredns: bool = True,
+                  user_data: list[bytes] | None = None) -> dict[str, object]:
     """Fresh node: boot, kubelet, registration, system pods, CNI ready. Returns key times and pods."""
-    times = s.boot()
+    times = s.boot(user_data=user_data)
     tk = times["kubelet"]
     s.register_node(tk + int(1.3 * NS), fail_first=register_fail)
     pods = s.start_system_pods(tk + int(4.2 * NS), coredns=coredns)
@@ -4209,7 +4226,7 @@ def scenario_race() -> Sim:
     while tb < kp_pulled:
         img = s.image_of("kube-proxy")
         m = (f'failed to "StartContainer" for "kube-proxy" with ImagePullBackOff: '
-             f'"Back-off pulling image {goq(img)}"')
+             f'{goq("Back-off pulling image " + goq(img))}')
         s.kubelet(tb, "E", "pod_workers.go:965", f'"Error syncing pod, skipping" err={goq(m)} pod="kube-system/'
                   f'{kp.name}" podUID="{kp.uid}"')
         tb += backoff * NS + s.ids.jitter(0.0, 1.0)
@@ -4262,8 +4279,8 @@ def scenario_race() -> Sim:
         c.exit_code = 137
         s.ctrd(c.exited + 30_000_000, "info", "shim disconnected", id=c.cid)
         d = delays[min(restart, len(delays) - 1)]
-        msg = (f'failed to "StartContainer" for "aws-node" with CrashLoopBackOff: "back-off {d}s restarting failed '
-               f'container=aws-node pod={an.name}_kube-system({an.uid})"')
+        msg = (f'failed to "StartContainer" for "aws-node" with CrashLoopBackOff: '
+               f'{goq(f"back-off {d}s restarting failed container=aws-node pod={an.name}_kube-system({an.uid})")}')
         s.kubelet(c.exited + 1_200_000_000, "E", "pod_workers.go:965", f'"Error syncing pod, skipping" err={goq(msg)} '
                   f'pod="kube-system/{an.name}" podUID="{an.uid}"')
         restart += 1
@@ -4309,9 +4326,628 @@ def scenario_race() -> Sim:
     s.steady(tk + 600 * NS, end, cron_every=60, deploy_every=9.0, reconcile_every=10**6, keep=0)
     return s
 
+
+def scenario_scale_up() -> Sim:
+    n = Node(key="scale-up-throttling", os="al2023", collector="0.7.9", script_date=date(2026, 8, 21),
+             capture=utc(2026, 8, 21, 15, 42, 9), boot=utc(2026, 8, 21, 15, 26, 40),
+             instance_id="i-07d9e8f6a5b4c3d21", ip="10.0.3.118", az="us-west-2c", instance_type="m5.2xlarge",
+             kubelet_ver="v1.32.7-eks-3a7cf7b", cp_ver="v1.32.6-eks-931bdca", kube_proxy_tag="v1.32.6-eksbuild.8",
+             kube_proxy_ver="v1.32.6-eks-931bdca", cni_ver="v1.19.6-eksbuild.7", np_agent_tag="v1.2.1-eksbuild.1",
+             containerd_ver="1.7.27", containerd_pkg="containerd-1.7.27-1.amzn2023.0.3.x86_64", runc_ver="1.2.4",
+             kernel="6.1.147-172.266.amzn2023.x86_64", kernel_build="#1 SMP PREEMPT_DYNAMIC Tue Aug  4 20:11:09 UTC 2026",
+             release="2023.8.20260804", max_pods=58, subnet_cidr="10.0.0.0/18", delayacct=True, nodegroup="karpenter")
+    s = Sim(n)
+    s.eni_count = 2
+    ud = [b"#!/bin/bash", b"echo 'kernel.task_delayacct = 1' > /etc/sysctl.d/90-delayacct.conf",
+          b"sysctl --system >/dev/null"]
+    st = boot_and_join(s, ready_after=9.0, user_data=ud)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    # a burst of 30 pods with distinct images lands on the new node
+    t = ready + 12 * NS
+    burst = [s.pod("shop", f"{app}-{s.ids.rs()}-{s.ids.suffix()}", [app]) for app in (
+        "checkout", "cart", "catalog", "search", "pricing", "reviews", "recommend", "inventory", "payments",
+        "shipping", "tax", "promo", "wishlist", "media", "sessions", "ads", "ratings", "loyalty", "gift", "notify",
+        "fraud", "geo", "quotes", "audit", "ledger", "feeds", "bundles", "returns", "vendor", "tracking")]
+    s.sync_add(t, burst)
+    # the pool drains: ipamd has to attach ENIs and assign IPs while EC2 throttles the account
+    il = s.ipamd_log
+    ec2 = t + 2 * NS
+    for i in range(14):
+        op = "AssignPrivateIpAddresses" if i % 3 else "CreateNetworkInterface"
+        te = ec2 + i * s.ids.jitter(6.0, 14.0)
+        if op == "CreateNetworkInterface":
+            il(te, "error", "ipamd/ipamd.go:1050", "Failed to increase pool size due to not able to allocate ENI "
+               "AllocENI: failed to create ENI: failed to create network interface: " +
+               s.ec2_throttle_msg(op).split(": ", 1)[1])
+        else:
+            il(te, "warn", "ipamd/ipamd.go:1052", f"Failed to allocate {n.ips_per_eni - 1} IP addresses on an ENI: "
+               f"Failed to allocate a private IP/Prefix addresses on ENI {s.enis[1]['id']}: " +
+               s.ec2_throttle_msg(op).split(": ", 1)[1])
+        s.aws_api_errors[(op, "RequestLimitExceeded")] = s.aws_api_errors.get((op, "RequestLimitExceeded"), 0) + 1
+    s.eni_count = 3
+    # kubelet's own image pull token bucket runs dry
+    tq = t + NS
+    for rnd in range(4):
+        for p in burst[rnd * 6: rnd * 6 + 12]:
+            s.pull_qps(tq, p, p.containers[0])
+            tq += s.ids.jitter(0.02, 0.2)
+        tq += s.ids.jitter(10, 25)
+    # pods start as IPs and images arrive; some wait for an IP first
+    ts = t + 20 * NS
+    for i, p in enumerate(burst):
+        if i < 9:
+            p.sandbox = s.ids.cid()
+            s.ipamd_no_ip(ts, p)
+            s.sandbox_error(ts, p, "add cmd: failed to assign an IP address to container")
+        ts += s.ids.jitter(2.0, 6.0)
+    ts = ec2 + 150 * NS
+    for p in burst:
+        s.start_pod(ts, p, images={p.containers[0]: s.app_image(p.containers[0])}, pull=True)
+        ts += s.ids.jitter(4.0, 12.0)
+    # the root volume is saturated: slow du, high block-IO delay
+    for k in range(8):
+        tf = t + (40 + 70 * k) * NS
+        s.kubelet(tf, "I", "fsHandler.go:133", f"fs: disk usage and inodes count on following dirs took "
+                  f"{s.r.uniform(1.2, 4.8):.9f}s: [/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/"
+                  f"snapshots/{s.r.randint(40, 200)}/fs /var/log/pods/shop_{burst[k].name}_{burst[k].uid}]")
+    s.io_rows = {"containerd": 25611, "kubelet": 18234, "aws-k8s-agent": 2047, "systemd-journal": 1388,
+                 "containerd-shim": 211}
+    s.steady(ts + 30 * NS, n.capture_ns - 40 * NS, cron_every=10, deploy_every=1.0, reconcile_every=60, keep=2)
+    return s
+
+
+def scenario_serving_cert() -> Sim:
+    n = Node(key="serving-cert", os="al2023", collector="0.7.9", script_date=date(2026, 1, 2),
+             capture=utc(2026, 1, 2, 0, 40, 12), boot=utc(2025, 12, 26, 3, 17, 44),
+             instance_id="i-0f1e2d3c4b5a69788", ip="10.0.3.41", az="us-west-2b", kubelet_ver="v1.33.5-eks-113cf36",
+             cp_ver="v1.33.5-eks-3cfe0ce", cni_ver="v1.20.4-eksbuild.2", hostname="eks-worker-prod-03",
+             kernel="6.1.158-178.288.amzn2023.x86_64", kernel_build="#1 SMP PREEMPT_DYNAMIC Mon Dec  8 19:02:11 UTC 2025",
+             release="2023.9.20251208", nodegroup="ng-prod-b")
+    s = Sim(n)
+    ud = [b"#!/bin/bash", b"hostnamectl set-hostname eks-worker-prod-03",
+          b"echo '10.0.3.41 eks-worker-prod-03' >> /etc/hosts"]
+    times = s.boot(user_data=ud)
+    tk = times["kubelet"]
+    s.register_node(tk + int(1.3 * NS), fail_first=False)
+    pods = s.start_system_pods(tk + int(4.0 * NS))
+    ready = pods["cni_ready"]
+    assert isinstance(ready, int)
+    s.network_not_ready(tk + int(0.9 * NS), ready)
+    s.node_ready(ready + NS)
+    s.ipamd_ever_up = True
+    csr = "csr-" + s.ids.suffix()
+    s.kubelet(tk + int(2.2 * NS), "I", "csr.go:261", f"certificate signing request {csr} is pending")
+    # metrics-server scrapes every ~minute; kubectl logs/exec come from the control plane ENIs
+    t = tk + 30 * NS
+    k = 0
+    while t < n.capture_ns - 30 * NS:
+        s.tls_handshake(t, "10.0.2.15")
+        k += 1
+        if k % 23 == 0:
+            s.tls_handshake(t + s.ids.jitter(3, 20), s.r.choice(["10.0.12.201", "10.0.44.120"]))
+        if k % 240 == 0:
+            s.kubelet(t + 500_000_000, "E", "certificate_manager.go:562", '"Unhandled Error" err="kubernetes.io/'
+                      'kubelet-serving: certificate request was not signed: timed out waiting for the condition" '
+                      'logger="UnhandledError"')
+        t += s.ids.jitter(55, 95)
+    s.steady(ready + 60 * NS, n.capture_ns - 50 * NS, cron_every=60, deploy_every=6.0, reconcile_every=600, keep=3)
+    return s
+
+
+def snat_node(after: bool) -> Node:
+    return Node(key="snat", os="al2023", collector="0.7.9", script_date=date(2026, 5, 6),
+                capture=utc(2026, 5, 6, 16, 5, 48) if after else utc(2026, 5, 4, 13, 20, 31),
+                boot=utc(2026, 4, 29, 8, 0, 12), instance_id="i-0c8b7a6d5e4f3a291", ip="10.0.2.77", az="us-west-2b",
+                kubelet_ver="v1.32.9-eks-2d3d1d6", cp_ver="v1.32.9-eks-5ac6c3f", kube_proxy_tag="v1.32.6-eksbuild.8",
+                kube_proxy_ver="v1.32.6-eks-931bdca", cni_ver="v1.19.2-eksbuild.1", np_agent_tag="v1.1.6-eksbuild.1",
+                kernel="6.1.134-152.225.amzn2023.x86_64", kernel_build="#1 SMP PREEMPT_DYNAMIC Wed Apr 15 17:30:19 UTC 2026",
+                release="2023.7.20260415", cluster="branch-apps", containerd_ver="1.7.27",
+                containerd_pkg="containerd-1.7.27-1.amzn2023.0.3.x86_64",
+                endpoint="https://0D1E2F3A4B5C6D7E8F9A0B1C2D3E4F5A.sk1.us-west-2.eks.amazonaws.com")
+
+
+def scenario_snat(after: bool) -> Sim:
+    n = snat_node(after)
+    s = Sim(n)
+    s.external_snat = True
+    s.env_over = {"AWS_VPC_K8S_CNI_EXTERNALSNAT": "true"}
+    st = boot_and_join(s)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    upgrade = ns_of(utc(2026, 5, 6, 14, 31, 9))
+    end = n.capture_ns - 45 * NS
+    s.steady(ready + 40 * NS, min(end, upgrade), cron_every=60, deploy_every=5.0, reconcile_every=600, keep=3)
+    if not after:
+        s.snat_rules = False
+        return s
+    # EKS add-on update: new aws-node pod with the add-on defaults (AWS_VPC_K8S_CNI_EXTERNALSNAT=false)
+    old = st["aws_node"]
+    assert isinstance(old, Pod)
+    s.stop_pod(upgrade, old, grace=10)
+    n.cni_ver = "v1.20.1-eksbuild.3"
+    n.np_agent_tag = "v1.2.2-eksbuild.1"
+    s.external_snat = False
+    s.env_over = {}
+    new = s.pod("kube-system", f"aws-node-{s.ids.suffix()}", ["aws-node", "aws-eks-nodeagent"], host_network=True,
+                init=["aws-vpc-cni-init"])
+    s.sync_add(upgrade + 12 * NS, [new])
+    for img in ("aws-vpc-cni-init", "aws-node", "aws-eks-nodeagent"):
+        s.pull(upgrade + 13 * NS, s.image_of(img), secs=3.1)
+    s.start_aws_node(upgrade + 17 * NS, name=new.name)
+    il = s.ipamd_log
+    tu = upgrade + 24 * NS
+    il(tu, "debug", "networkutils/network.go:390", "Setup Host Network: iptables -A POSTROUTING -m comment --comment "
+       "\"AWS SNAT CHAIN\" -j AWS-SNAT-CHAIN-0")
+    il(tu + 2_000_000, "debug", "networkutils/network.go:452", "execute iptable rule : first SNAT rules for non-VPC "
+       "outbound traffic")
+    il(tu + 3_000_000, "debug", "ipamd/rpc_handler.go:268", f"VPC CIDR {n.vpc_cidr}")
+    cd = st["coredns"]
+    assert isinstance(cd, Pod)
+    cdc = [c for c in s.containers if c.pod is cd][0]
+    t = upgrade + 70 * NS
+    while t < end:
+        q = s.r.choice(["inventory.corp.example.internal.", "ldap.corp.example.internal.", "erp.corp.example.internal."])
+        cdc.log(t, f"[ERROR] plugin/errors: 2 {q} A: read udp {cd.ip}:{s.ids.port()}->10.200.0.2:53: i/o timeout",
+                "stdout")
+        t += s.ids.jitter(20, 140)
+    s.steady(upgrade + 60 * NS, end, cron_every=60, deploy_every=5.0, reconcile_every=600, keep=2)
+    return s
+
+
+def scenario_addon_skew(after: bool) -> Sim:
+    if after:
+        n = Node(key="addon-skew-after", os="al2", collector="0.7.8", script_date=date(2025, 2, 18),
+                 capture=utc(2025, 2, 18, 9, 45, 51), boot=utc(2025, 2, 17, 22, 10, 3),
+                 instance_id="i-0ee55ff66aa77bb88", ip="10.0.4.203", az="us-west-2a",
+                 kubelet_ver="v1.31.4-eks-aeac579", cp_ver="v1.31.5-eks-8cce635")
+    else:
+        n = Node(key="addon-skew-before", os="al2", collector="0.7.6", script_date=date(2024, 4, 9),
+                 capture=utc(2024, 4, 9, 11, 3, 27), boot=utc(2024, 4, 2, 19, 40, 0),
+                 instance_id="i-0aa11bb22cc33dd44", ip="10.0.4.19", az="us-west-2a",
+                 kubelet_ver="v1.26.15-eks-1552ad0", cp_ver="v1.26.15-eks-adc7111")
+    n.kube_proxy_tag = "v1.26.15-eksbuild.2"
+    n.kube_proxy_ver = "v1.26.15-eks-1552ad0"
+    n.cni_ver = "v1.12.6-eksbuild.2"
+    n.coredns_tag = "v1.9.3-eksbuild.11"
+    n.containerd_ver = "1.7.25" if after else "1.7.11"
+    n.runc_ver = "1.1.14" if after else "1.1.11"
+    n.kernel = "5.10.233-224.894.amzn2.x86_64" if after else "5.10.213-201.855.amzn2.x86_64"
+    n.kernel_build = "#1 SMP Tue Feb  4 02:36:47 UTC 2025" if after else "#1 SMP Mon Mar 25 18:16:11 UTC 2024"
+    n.cluster = "orders"
+    n.endpoint = "https://5B6C7D8E9F0A1B2C3D4E5F6A7B8C9D0E.gr7.us-west-2.eks.amazonaws.com"
+    n.delayacct = True
+    s = Sim(n)
+    times = s.boot()
+    tk = times["kubelet"]
+    s.register_node(tk + int(1.2 * NS), fail_first=not after)
+    pods = s.start_system_pods(tk + int(3.5 * NS), pia=after)
+    ready = pods["cni_ready"]
+    assert isinstance(ready, int)
+    s.network_not_ready(tk + int(0.8 * NS), ready)
+    s.node_ready(ready + NS)
+    s.ipamd_ever_up = True
+    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=60, deploy_every=4.0,
+             reconcile_every=600 if not after else 300, keep=3)
+    return s
+
+
+def scenario_calico() -> Sim:
+    n = Node(key="calico-on-vpc-cni", os="al2023", collector="0.7.9", script_date=date(2026, 7, 8),
+             capture=utc(2026, 7, 8, 14, 55, 2), boot=utc(2026, 7, 6, 9, 0, 41), instance_id="i-0b3c4d5e6f7a8b9c0",
+             ip="10.0.1.88", kernel="6.1.141-165.249.amzn2023.x86_64",
+             kernel_build="#1 SMP PREEMPT_DYNAMIC Mon Jun 22 21:13:40 UTC 2026", release="2023.8.20260622",
+             cluster="storefront", endpoint="https://7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2D.gr7.us-west-2.eks.amazonaws.com")
+    s = Sim(n)
+    st = boot_and_join(s)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    install = ns_of(utc(2026, 7, 8, 13, 40, 27))
+    end = n.capture_ns - 45 * NS
+    ing = s.pod("ingress-nginx", f"ingress-nginx-controller-{s.ids.rs()}-{s.ids.suffix()}", ["controller"])
+    s.sync_add(ready + 30 * NS, [ing])
+    s.start_pod(ready + 31 * NS, ing, images={"controller": "registry.k8s.io/ingress-nginx/controller:v1.12.3"},
+                pull=True)
+    s.steady(ready + 40 * NS, install, cron_every=60, deploy_every=5.0, reconcile_every=600, keep=3)
+    cn = s.pod("calico-system", f"calico-node-{s.ids.suffix()}", ["calico-node"], host_network=True,
+               init=["flexvol-driver", "install-cni"])
+    s.sync_add(install, [cn])
+    s.pull(install + NS, "quay.io/calico/cni:v3.29.4", secs=4.2)
+    s.pull(install + 6 * NS, "quay.io/calico/node:v3.29.4", secs=7.9)
+    s.start_pod(install + 15 * NS, cn, images={"calico-node": "quay.io/calico/node:v3.29.4",
+                                               "install-cni": "quay.io/calico/cni:v3.29.4",
+                                               "flexvol-driver": "quay.io/calico/pod2daemon-flexvol:v3.29.4"})
+    s.calico = True
+    s.extra_cni = {"10-calico.conflist": s.render_calico_conflist().decode(),
+                   "calico-kubeconfig": ("# Kubeconfig file for Calico CNI plugin. Installed by calico/node.\n"
+                                         "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n"
+                                         f"    server: https://{n.api_vip}:443\n    certificate-authority-data: "
+                                         "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURCVENDQWUyZ0F3SUJBZ0lJ\n"
+                                         "users:\n- name: calico\n  user:\n    token: REDACTED\ncontexts:\n"
+                                         "- name: calico-context\n  context:\n    cluster: local\n    user: calico\n"
+                                         "current-context: calico-context\n")}
+    # a default-deny policy now drops the probes of the ingress controller
+    t = install + 95 * NS
+    while t < end:
+        s.probe_failed(t, ing, "controller", f'Get \\"http://{ing.ip}:10254/healthz\\": context deadline exceeded '
+                       f'(Client.Timeout exceeded while awaiting headers)')
+        t += 10 * NS + s.ids.jitter(0.0, 0.05)
+    s.policy_drops = 18342
+    s.steady(install + 120 * NS, end, cron_every=60, deploy_every=8.0, reconcile_every=600, keep=1)
+    return s
+
+
+def scenario_userdata() -> Sim:
+    n = Node(key="userdata-flushed-iptables", os="al2", collector="0.7.8", script_date=date(2024, 11, 20),
+             capture=utc(2024, 11, 20, 14, 10, 4), boot=utc(2024, 11, 20, 9, 12, 40),
+             instance_id="i-0d4c3b2a1f0e9d8c7", ip="10.0.5.61", az="us-west-2c", kubelet_ver="v1.29.10-eks-94953ac",
+             cp_ver="v1.29.10-eks-7f9249a", kube_proxy_tag="v1.29.10-eksbuild.3", kube_proxy_ver="v1.29.10-eks-94953ac",
+             cni_ver="v1.18.6-eksbuild.1", np_agent_tag="v1.1.5-eksbuild.1", coredns_tag="v1.11.3-eksbuild.2",
+             containerd_ver="1.7.23", runc_ver="1.1.14", kernel="5.10.228-219.884.amzn2.x86_64",
+             kernel_build="#1 SMP Wed Nov  6 19:54:43 UTC 2024", cluster="analytics",
+             endpoint="https://2C3D4E5F6A7B8C9D0E1F2A3B4C5D6E7F.gr7.us-west-2.eks.amazonaws.com", delayacct=True)
+    s = Sim(n)
+    harden = [b"+ cat", b"+ chmod 0755 /usr/local/bin/harden-firewall.sh",
+              b"+ echo '*/5 * * * * root /usr/local/bin/harden-firewall.sh >> /var/log/user-data.log 2>&1'",
+              b"+ /usr/local/bin/harden-firewall.sh", b"+ iptables -F", b"+ iptables -t nat -F", b"+ iptables -X",
+              b"+ iptables -t nat -X", b"+ iptables -A INPUT -p tcp --dport 22 -s 10.0.0.0/8 -j ACCEPT",
+              b"+ echo 'firewall baseline applied'", b"firewall baseline applied"]
+    times = s.boot(user_data=harden, extra_args="--node-labels=workload=spark")
+    tk = times["kubelet"]
+    s.register_node(tk + int(1.2 * NS))
+    pods = s.start_system_pods(tk + int(3.6 * NS))
+    ready = pods["cni_ready"]
+    assert isinstance(ready, int)
+    s.network_not_ready(tk + int(0.9 * NS), ready)
+    s.node_ready(ready + NS)
+    s.ipamd_ever_up = True
+    end = n.capture_ns - 20 * NS
+    kp = pods["kube_proxy"]
+    assert isinstance(kp, Pod)
+    kpc = [c for c in s.containers if c.pod is kp][0]
+    ud_log: list[bytes] = [b"+ /usr/local/bin/harden-firewall.sh", b"+ iptables -F", b"+ iptables -t nat -F",
+                           b"+ iptables -X", b"+ iptables -t nat -X", b"firewall baseline applied"]
+    first = ready + 300 * NS
+    t = first - first % (300 * NS) + 300 * NS + NS
+    log_lines: list[bytes] = [b"+ exec", b"Starting user data at " + rfc2822(n.boot_ns + 20 * NS).encode()] + harden
+    while t < n.capture_ns + 20 * NS:
+        s.cron_log.append((t, "(root) CMD (/usr/local/bin/harden-firewall.sh >> /var/log/user-data.log 2>&1)"))
+        if t < n.capture_ns:
+            log_lines.extend(ud_log)
+            tf = t + s.ids.jitter(3.0, 25.0)
+            c = kpc
+            c.log(tf, klog_hdr("E", tf, 1, "proxier.go:1525") + '"Failed to execute iptables-restore" err=<')
+            c.log(tf, "\texit status 1: iptables-restore: line 8 failed")
+            c.log(tf, " >")
+            c.log(tf + 1_000_000, klog_hdr("I", tf + 1_000_000, 1, "proxier.go:797") + '"Sync failed" retryingTime="30s"')
+            tr = tf + 30 * NS
+            c.log(tr, klog_hdr("I", tr, 1, "proxier.go:811") + '"SyncProxyRules complete" elapsed="211.38ms"')
+        t += 300 * NS
+    s.extra_var_log["user-data.log"] = b"\n".join(log_lines) + b"\n"
+    s.flushed = True
+    s.steady(ready + 40 * NS, end, cron_every=60, deploy_every=3.0, reconcile_every=300, keep=3)
+    # the cron job's own entries are what var_log/cron shows; the hourly run-parts line stays
+    return s
+
+
+def scenario_max_pods() -> Sim:
+    n = Node(key="max-pods-mismatch", os="al2023", collector="0.7.9", script_date=date(2026, 9, 2),
+             capture=utc(2026, 9, 2, 10, 33, 12), boot=utc(2026, 9, 1, 17, 50, 26), instance_id="i-0c2d4e6f8a0b1c3d5",
+             ip="10.0.1.150", max_pods=110, kernel="6.1.150-174.273.amzn2023.x86_64",
+             kernel_build="#1 SMP PREEMPT_DYNAMIC Thu Aug 20 16:45:51 UTC 2026", release="2023.8.20260820",
+             cluster="batch-prod", endpoint="https://9C0D1E2F3A4B5C6D7E8F9A0B1C2D3E4F.gr7.us-west-2.eks.amazonaws.com")
+    s = Sim(n)
+    s.eni_count = 3
+    st = boot_and_join(s)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    s.attach_eni(ready + 600 * NS, 2)
+    s.ipamd_log(ready + 1800 * NS, "debug", "ipamd/ipamd.go:981", "Skipping ENI allocation as the max ENI limit is "
+                "already reached")
+    # the scheduler believes 110 pods fit: the node fills its 27 secondary IPs and keeps getting pods
+    t = ready + 60 * NS
+    workers: list[Pod] = []
+    while len(s._ip_used) < 27:
+        p = s.pod("batch", f"etl-worker-{s.ids.rs()}-{s.ids.suffix()}", ["etl"])
+        s.sync_add(t, [p])
+        s.start_pod(t + NS, p, images={"etl": s.app_image("etl")})
+        workers.append(p)
+        t += s.ids.jitter(30, 200)
+    end = n.capture_ns - 45 * NS
+    pending = [s.pod("batch", f"etl-worker-{s.ids.rs()}-{s.ids.suffix()}", ["etl"]) for _ in range(9)]
+    s.sync_add(t + 10 * NS, pending)
+    s.assigned_override = 27
+    for p in pending:
+        tp = t + s.ids.jitter(12, 60)
+        gap = 10
+        while tp < end:
+            p.sandbox = s.ids.cid()
+            p.ip = ""
+            s.ipamd_no_ip(tp, p)
+            s.no_ip_count += 1
+            s.ipamd_log(tp + 2_000_000, "debug", "ipamd/ipamd.go:981",
+                        "Skipping ENI allocation as the max ENI limit is already reached")
+            s.sandbox_error(tp, p, "add cmd: failed to assign an IP address to container")
+            tp += s.ids.jitter(gap, gap * 1.5)
+            gap = min(gap * 2, 300)
+    s.steady(t, end, cron_every=10**6, deploy_every=50.0, reconcile_every=300, keep=0)
+    return s
+
+
+def scenario_legacy06() -> Sim:
+    n = Node(key="legacy-0.6", os="al2", collector="0.6.2", script_date=date(2020, 10, 7),
+             capture=utc(2020, 10, 7, 14, 11, 9), boot=utc(2020, 10, 5, 16, 20, 3), instance_id="i-0f3a9b8c7d6e5f4a2",
+             file_instance="", ip="192.168.88.140", region="eu-west-1", az="eu-west-1a", instance_type="t3.medium",
+             kubelet_ver="v1.17.11-eks-cfdc40", cp_ver="v1.17.12-eks-7684af", kube_proxy_tag="v1.17.9-eksbuild.1",
+             kube_proxy_ver="v1.17.9-eks-4c6976", cni_ver="v1.7.5", coredns_tag="v1.6.6-eksbuild.1",
+             runtime="docker", docker_ver="19.03.6-ce", containerd_ver="1.3.2", runc_ver="1.0.0-0.1.20200204.gitdc9208a",
+             kernel="4.14.198-152.320.amzn2.x86_64", kernel_build="#1 SMP Wed Sep 23 23:57:28 UTC 2020",
+             max_pods=17, cluster="eksworkshop-eksctl", vpc_cidr="192.168.0.0/16", subnet_cidr="192.168.64.0/19",
+             endpoint="https://A1B2C3D4E5F60718293A4B5C6D7E8F90.gr7.eu-west-1.eks.amazonaws.com",
+             dns_ip="10.100.0.10", ipv6=False, server_tls_bootstrap=False)
+    s = Sim(n)
+    s.eni_count = 2
+    times = s.boot()
+    tk = times["kubelet"]
+    s.register_node(tk + int(1.4 * NS), fail_first=False)
+    pods = s.start_system_pods(tk + int(3.2 * NS), pia=False)
+    ready = pods["cni_ready"]
+    assert isinstance(ready, int)
+    s.network_not_ready(tk + int(0.9 * NS), ready)
+    s.ipamd_ever_up = True
+    s.messages_since = n.capture_ns - 26 * 3600 * NS
+    s.steady(ready + 40 * NS, n.capture_ns - 40 * NS, cron_every=60, deploy_every=7.0, reconcile_every=900, keep=2,
+             app_ns="default", apps=("frontend", "catalog", "orders"))
+    return s
+
+
+def scenario_legacy05() -> Sim:
+    n = Node(key="legacy-0.5", os="al2", collector="0.5.1", script_date=date(2019, 8, 20),
+             capture=utc(2019, 8, 20, 15, 29, 11), name_time=utc(2019, 8, 20, 15, 30), boot=utc(2019, 8, 20, 13, 41, 2),
+             instance_id="i-0e1d2c3b4a5968778", ip="192.168.27.36", region="us-east-2", az="us-east-2b",
+             instance_type="m5.large", kubelet_ver="v1.13.8-eks-cd3eb0", cp_ver="v1.13.10-eks-5ac0f1",
+             kube_proxy_tag="v1.13.8", kube_proxy_ver="v1.13.8", cni_ver="v1.5.0", coredns_tag="v1.2.6",
+             runtime="docker", docker_ver="18.06.1-ce", containerd_ver="1.2.2", runc_ver="1.0.0-rc5",
+             kernel="4.14.133-113.105.amzn2.x86_64", kernel_build="#1 SMP Tue Jul 16 02:40:12 UTC 2019",
+             cluster="prod-eks", vpc_cidr="192.168.0.0/16", subnet_cidr="192.168.0.0/19", dns_ip="10.100.0.10",
+             endpoint="https://F1E2D3C4B5A69788796A5B4C3D2E1F00.yl4.us-east-2.eks.amazonaws.com", ipv6=False,
+             server_tls_bootstrap=False)
+    s = Sim(n)
+    times = s.boot()
+    tk = times["kubelet"]
+    s.register_node(tk + int(1.4 * NS), fail_first=False)
+    pods = s.start_system_pods(tk + int(3.2 * NS), pia=False)
+    ready = pods["cni_ready"]
+    assert isinstance(ready, int)
+    s.network_not_ready(tk + int(0.9 * NS), ready)
+    s.ipamd_ever_up = True
+    # a kubelet panic (one multi-line journal record), then systemd restarts it
+    tp = tk + 41 * 60 * NS + 12 * NS
+    trace = ("panic: runtime error: invalid memory address or nil pointer dereference\n"
+             "[signal SIGSEGV: segmentation violation code=0x1 addr=0x28 pc=0x1b0f7a2]\n\n"
+             "goroutine 412 [running]:\n"
+             "k8s.io/kubernetes/pkg/kubelet/dockershim.(*dockerService).ContainerStats(0xc000a3e2c0, 0x4b2f8e0, "
+             "0xc001b2a3f0, 0xc0023f1e80, 0x0, 0x0, 0x0)\n"
+             "\t/workspace/anago-v1.13.8-beta.0.30+0c6d31a99f8147/src/k8s.io/kubernetes/_output/dockerized/go/src/"
+             "k8s.io/kubernetes/pkg/kubelet/dockershim/docker_stats_linux.go:34 +0x52\n"
+             "k8s.io/kubernetes/pkg/kubelet/dockershim.(*dockerService).ListContainerStats(0xc000a3e2c0, 0x4b2f8e0, "
+             "0xc001b2a3f0, 0xc0023f1e40, 0x0, 0x0, 0x0)\n"
+             "\t/workspace/anago-v1.13.8-beta.0.30+0c6d31a99f8147/src/k8s.io/kubernetes/_output/dockerized/go/src/"
+             "k8s.io/kubernetes/pkg/kubelet/dockershim/docker_stats.go:54 +0x1d0\n"
+             "created by k8s.io/kubernetes/vendor/google.golang.org/grpc.(*Server).serveStreams.func1\n"
+             "\t/workspace/anago-v1.13.8-beta.0.30+0c6d31a99f8147/src/k8s.io/kubernetes/_output/dockerized/go/src/"
+             "k8s.io/kubernetes/vendor/google.golang.org/grpc/server.go:678 +0x9f")
+    s.kubelet_raw(tp, trace)
+    s.sysd(tp + 80_000_000, "kubelet", "kubelet.service: main process exited, code=exited, status=2/INVALIDARGUMENT")
+    s.sysd(tp + 81_000_000, "kubelet", "Unit kubelet.service entered failed state.")
+    s.sysd(tp + 82_000_000, "kubelet", "kubelet.service failed.")
+    s.sysd(tp + 5_082_000_000, "kubelet", "kubelet.service holdoff time over, scheduling restart.")
+    s.sysd(tp + 5_083_000_000, "kubelet", "Stopped Kubernetes Kubelet.")
+    s.start_kubelet(tp + 5_090_000_000)
+    s.register_node(tp + 6_400_000_000, fail_first=False)
+    s.messages_since = n.boot_ns
+    s.steady(ready + 40 * NS, n.capture_ns - 30 * NS, cron_every=60, deploy_every=0.9, reconcile_every=60, keep=2,
+             app_ns="default", apps=("guestbook", "redis"))
+    return s
+
+
+def scenario_non_utc() -> Sim:
+    est = timezone(timedelta(hours=-5), "EST")
+    n = Node(key="non-utc-node", os="al2", collector="0.7.9", script_date=date(2025, 12, 3),
+             capture=utc(2025, 12, 3, 15, 27, 41), boot=utc(2025, 11, 28, 13, 5, 19), instance_id="i-0e9d8c7b6a5f4e3d2",
+             ip="10.0.6.44", region="us-east-1", az="us-east-1d", tz=est, tzabbr="EST",
+             kubelet_ver="v1.32.9-eks-c5a8d48", cp_ver="v1.32.9-eks-5ac6c3f", kube_proxy_tag="v1.32.6-eksbuild.8",
+             kube_proxy_ver="v1.32.6-eks-931bdca", cni_ver="v1.20.4-eksbuild.1", containerd_ver="1.7.27",
+             runc_ver="1.2.6", kernel="5.10.245-241.976.amzn2.x86_64", kernel_build="#1 SMP Fri Nov 14 21:06:17 UTC 2025",
+             cluster="ledger-east", endpoint="https://6E7F8A9B0C1D2E3F4A5B6C7D8E9F0A1B.gr7.us-east-1.eks.amazonaws.com",
+             ami="ami-0d3f5a7c9e1b2d4f6", nodegroup="custom-al2-ny", delayacct=True)
+    s = Sim(n)
+    st = boot_and_join(s)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    s.messages_since = ns_of(utc(2025, 11, 30, 8, 12, 4))
+    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=60, deploy_every=6.0, reconcile_every=600, keep=3)
+    return s
+
+
+def nft_tables(s: Sim) -> dict[str, bytes]:
+    """``nft list table`` of the iptables-nft tables (what the node monitoring agent dumps)."""
+    out: dict[str, bytes] = {}
+    for fam, v6 in (("ip", False), ("ip6", True)):
+        for tname, (chains, rules) in s.iptables_rules(v6).items():
+            lines = [f"table {fam} {tname} {{"]
+            for decl in chains:
+                name = decl[1:].split(" ")[0]
+                lines.append(f"\tchain {name} {{")
+                if decl.split(" ")[1] != "-":
+                    hook = name.lower()
+                    prio = {"mangle": "mangle", "filter": "filter", "nat": "dstnat" if hook in ("prerouting", "output")
+                            else "srcnat"}[tname]
+                    lines.append(f"\t\ttype {'nat' if tname == 'nat' else 'filter'} hook {hook} priority {prio}; "
+                                 f"policy accept;")
+                for r in rules:
+                    if r.startswith(f"-A {name} "):
+                        body = r[len(f"-A {name} "):]
+                        target = body.rsplit("-j ", 1)[-1].split(" ")[0].lower() if "-j " in body else "accept"
+                        comment = body.split('--comment "')[1].split('"')[0] if '--comment "' in body else ""
+                        cmt = f' comment "{comment}"' if comment else ""
+                        verdict = (f"jump {body.rsplit('-j ', 1)[-1].split(' ')[0]}" if target.startswith(("kube-", "aws-",
+                                   "cali-")) else target)
+                        lines.append(f"\t\tcounter packets {s.r.randint(0, 90000)} bytes {s.r.randint(0, 9000000)} "
+                                     f"{verdict}{cmt}")
+                lines.append("\t}")
+            lines.append("}")
+            out[f"networking/nftables-{fam}-{tname}.txt"] = ("\n".join(lines) + "\n").encode()
+    return out
+
+
+def render_nma(s: Sim) -> list[Member]:
+    """The EKS node monitoring agent's ``<node>-logs.tar.gz``: same data, its own layout rules."""
+    n = s.n
+    t0 = n.capture_ns
+    files: dict[str, bytes] = {}
+    for p in ("networking/iptables-save.txt", "networking/ip6tables-save.txt", "system/top.txt", "system/ps.txt",
+              "kernel/dmesg.current", "kernel/dmesg.human.current"):
+        s.when[p] = t0 + 4 * NS
+    s.build_procs()
+    files["system/instance-id.txt"] = (n.instance_id + "\n").encode()
+    files["system/region.txt"] = (n.region + "\n").encode()
+    files["system/availability-zone.txt"] = (n.az + "\n").encode()
+    for name, fn in s.aws_routed_eni_files().items():
+        files[f"var_log/aws-routed-eni/{name}"] = fn()
+    for c in s.pod_logs():
+        files[f"var_log/{c.pod_dir}/{c.name}/{c.restart}.log"] = s.container_log_bytes(c)
+    files["var_log/cloud-init.log"] = ("\n".join(s.cloud_init) + "\n").encode()
+    files["var_log/cloud-init-output.log"] = b"\n".join(s.cloud_init_output) + b"\n"
+    files["kernel/dmesg.current"] = s.dmesg_text(False, until=t0)
+    files["kernel/dmesg.human.current"] = s.dmesg_text(True, until=t0)
+    files["kernel/uname.txt"] = f"Linux {n.host} {n.kernel} {n.kernel_build} x86_64 x86_64 x86_64 GNU/Linux\n".encode()
+    mounts = s.render_mounts().replace(b"\n\n", b"\n")
+    files["storage/mounts.txt"] = mounts
+    files["storage/inodes.txt"] = s.render_inodes()
+    files["storage/lsblk.txt"] = s.render_lsblk()
+    files["storage/fstab.txt"] = s.render_fstab()
+    files["storage/xfs.txt"] = s.render_xfs()
+    files["storage/pod_local_storage.txt"] = s.render_pod_local_storage()
+    files["system/top.txt"] = s.render_top()
+    files["system/services.txt"] = s.render_services()
+    files["system/systemd-analyze.svg"] = s.render_systemd_analyze()
+    files["system/ps.txt"] = s.render_ps()
+    files["system/ps-threads.txt"] = s.render_ps_threads()
+    files["system/procstat.txt"] = s.render_procstat()
+    files["system/allprocstat.txt"] = s.render_allprocstat()
+    files["system/pkglist.txt"] = s.render_pkglist()
+    files["system/last_reboot.txt"] = s.render_last_reboot()
+    files["system/cpu_throttling.txt"] = b"No CPU Throttling Found"
+    files["system/io_throttling.txt"] = s.render_io_throttling(nma=True)
+    for res, vals in (("cpu", ("some avg10=0.41 avg60=0.37 avg300=0.29 total=2817361452",
+                               "full avg10=0.00 avg60=0.00 avg300=0.00 total=0")),
+                      ("memory", ("some avg10=0.00 avg60=0.00 avg300=0.00 total=1120938",
+                                  "full avg10=0.00 avg60=0.00 avg300=0.00 total=871230")),
+                      ("io", ("some avg10=0.08 avg60=0.11 avg300=0.09 total=412839120",
+                              "full avg10=0.05 avg60=0.07 avg300=0.06 total=301288431"))):
+        files[f"system/pressure_{res}.txt"] = ("\n".join(vals) + "\n").encode()
+    files["sysctls/sysctl_all.txt"] = s.render_sysctl()
+    files["containerd/containerd-config.txt"] = s.render_containerd_config()
+    files["containerd/containerd-log.txt"] = s.journal_text(("containerd",), "containerd/containerd-log.txt", iso=True,
+                                                            until=t0)
+    files["containerd/containerd-version.txt"] = s.render_ctr_version()
+    files["containerd/containerd-namespaces.txt"] = b"NAME   LABELS \nk8s.io        \n"
+    files["containerd/containerd-images.txt"] = s.render_ctr_images()
+    files["containerd/containerd-containers.txt"] = s.render_ctr_containers()
+    files["containerd/containerd-tasks.txt"] = s.render_ctr_tasks()
+    files["containerd/containerd-plugins.txt"] = s.render_ctr_plugins()
+    files["kubelet/kubelet.log"] = s.journal_text(("kubelet",), "kubelet/kubelet.log", since=t0 - 10 * 86400 * NS,
+                                                  iso=True, until=t0)
+    files["kubelet/kubelet_service.txt"] = s.render_kubelet_service()
+    files["kubelet/config.json"] = s.render_kubelet_config()
+    files["kubelet/config.json.d/40-nodeadm.conf"] = s.render_nodeadm_dropin()
+    files["kubelet/kubeconfig.yaml"] = s.render_kubeconfig()
+    for unit in ("nodeadm-config", "nodeadm-run"):
+        files[f"nodeadm/{unit}.log"] = s.journal_text((unit,), f"nodeadm/{unit}.log", iso=True, until=t0)
+    files["sandbox-image/sandbox-image-log.txt"] = s.journal_text(("sandbox-image",), "x", iso=True, until=t0)
+    files["ipamd/enis.json"] = s.render_enis()
+    files["ipamd/pods.json"] = s.render_pods_json()
+    files["ipamd/networkutils-env-settings.json"] = s.render_networkutils_env()
+    files["ipamd/ipamd-env-settings.json"] = s.render_ipamd_env()
+    files["ipamd/eni-configs.json"] = s.render_eni_configs()
+    files["ipamd/metrics.json"] = s.render_metrics()
+    files["ipamd/ipam.json"] = s.render_ipam_json()
+    for table, name in (("mangle", "mangle"), ("filter", "filter"), ("nat", "nat")):
+        for v6, pre in ((False, "iptables"), (True, "ip6tables")):
+            body = s.iptables_list(table, v6=v6, footer=False)
+            count = sum(1 for ln in body.decode().splitlines()
+                        if ln.strip() and not ln.lstrip().startswith(("Chain", "num", "pkts")))
+            files[f"networking/{pre}-{name}.txt"] = body + f"=======\nTotal Number of Rules: {count}\n".encode()
+    for v6, pre in ((False, "iptables"), (True, "ip6tables")):
+        body = s.iptables_list(None, v6=v6, footer=False)
+        count = sum(1 for ln in body.decode().splitlines()
+                    if ln.strip() and not ln.lstrip().startswith(("Chain", "num", "pkts")))
+        files[f"networking/{pre}.txt"] = body + f"=======\nTotal Number of Rules: {count}\n".encode()
+    files["networking/iptables-save.txt"] = s.iptables_save()
+    files["networking/ip6tables-save.txt"] = s.iptables_save(v6=True)
+    files.update(nft_tables(s))
+    files["networking/conntrack.txt"] = s.render_conntrack().replace(b"*** Output of conntrack -S *** ",
+                                                                     b"*** Output of conntrack -S ***")
+    files["networking/conntrack6.txt"] = b"*** Output of conntrack -L -f ipv6 ***\n"
+    files["networking/iprule.txt"] = s.render_iprule()
+    files["networking/ip6rule.txt"] = s.render_ip6rule()
+    files["networking/iproute.txt"] = s.render_iproute()
+    files["networking/ip6route.txt"] = s.render_ip6route()
+    files["networking/configure-multicard-interfaces.txt"] = s.journal_text(
+        ("configure-multicard-interfaces",), "x", iso=True, until=t0)
+    files["networking/resolv.conf"] = s.render_resolv()
+    files["networking/ping_amazon.com.txt"] = s.render_ping("amazon.com", False).replace(b"amazon.com",
+                                                                                        b"www.amazon.com")
+    files["networking/ping_public.ecr.aws.txt"] = s.render_ping("public.ecr.aws", True)
+    files["networking/ethtool.txt"] = s.render_ethtool()
+    files["networking/get_api_server.txt"] = s.render_get_api_server()
+    for name, data in s.render_systemd_network().items():
+        if name.endswith(".link"):
+            files[f"networking/systemd-network/{name}"] = data
+    files["cni/10-aws.conflist"] = s.render_conflist()
+    files["cni/cni-configuration-variables-containerd.json"] = s.render_cni_vars()
+    members = []
+    rr = random.Random(n.key + "nma")
+    for name in sorted(files):
+        members.append(Member(name, (t0 // NS) + rr.randint(1, 24), files[name]))
+    return members
+
+
+def scenario_nma() -> list[Sample]:
+    n = healthy_node(key="node-monitoring-agent", capture=utc(2026, 9, 30, 8, 1, 40),
+                     boot=utc(2026, 9, 27, 11, 30, 2), script_date=date(2026, 9, 30))
+    s = Sim(n)
+    st = boot_and_join(s)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    s.steady(ready + 40 * NS, n.capture_ns - 30 * NS, cron_every=60, deploy_every=4.0, reconcile_every=600, keep=3)
+    return [Sample(f"{n.fqdn}-logs.tar.gz", nma_targz(render_nma(s)))]
+
+
+def scenario_healthy_and_zip() -> list[Sample]:
+    s = scenario_healthy()
+    members = s.render()
+    wrapper = s.n.tarball_name[: -len(".tar.gz")]
+    return [Sample(s.n.tarball_name, collector_targz(members)),
+            Sample(wrapper + ".zip", wrapped_zip(members, wrapper))]
+
 SCENARIO_LIST: list[tuple[str, Callable[[], list[Sample]]]] = [
-    ("healthy", collector_sample(scenario_healthy)),
+    ("healthy + wrapped-zip", scenario_healthy_and_zip),
     ("ipamd-kube-proxy-race", collector_sample(scenario_race)),
+    ("scale-up-throttling", collector_sample(scenario_scale_up)),
+    ("serving-cert", collector_sample(scenario_serving_cert)),
+    ("snat-before", collector_sample(lambda: scenario_snat(False))),
+    ("snat-after", collector_sample(lambda: scenario_snat(True))),
+    ("addon-skew-before", collector_sample(lambda: scenario_addon_skew(False))),
+    ("addon-skew-after", collector_sample(lambda: scenario_addon_skew(True))),
+    ("calico-on-vpc-cni", collector_sample(scenario_calico)),
+    ("userdata-flushed-iptables", collector_sample(scenario_userdata)),
+    ("max-pods-mismatch", collector_sample(scenario_max_pods)),
+    ("legacy-0.6", collector_sample(scenario_legacy06)),
+    ("legacy-0.5", collector_sample(scenario_legacy05)),
+    ("node-monitoring-agent", scenario_nma),
+    ("non-utc-node", collector_sample(scenario_non_utc)),
 ]
 
 

@@ -25,7 +25,7 @@ Extractor = Callable[[str, str], Iterator[Fact]]
 _EXTRACTORS: list[tuple[re.Pattern[str], Extractor]] = []
 
 _NAMES: set[str] = {"cni.aws_conflist", "iptables.collected"}
-_PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.", "io.process.")
+_PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.")
 
 ALLOWANCES = ("bw_in_allowance_exceeded", "bw_out_allowance_exceeded", "pps_allowance_exceeded",
               "conntrack_allowance_exceeded", "linklocal_allowance_exceeded")
@@ -194,6 +194,87 @@ def _kubelet_config(path: str, text: str) -> Iterator[Fact]:
         if key in config and isinstance(config[key], int | float | bool | str):
             number = next((i for i, line in enumerate(lines, 1) if f'"{key}"' in line), 0)
             yield Fact(name, config[key], path, number)
+
+
+def json_objects(text: str) -> Iterator[tuple[int, object]]:
+    """Each top-level JSON value of a file that holds several concatenated ones, with its first line.
+
+    >>> [v for _, v in json_objects('{"a": 1}\\n{"b": "}"}\\n')]
+    [{'a': 1}, {'b': '}'}]
+    """
+    depth, start, in_string, escaped = 0, -1, False, False
+    for i, ch in enumerate(text):
+        if in_string:
+            escaped, in_string = (not escaped and ch == "\\"), (in_string if escaped or ch != '"' else False)
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "}]" and depth:
+            depth -= 1
+            if depth == 0:
+                try:
+                    yield text.count("\n", 0, start) + 1, orjson.loads(text[start:i + 1])
+                except orjson.JSONDecodeError:
+                    continue
+
+
+_IMAGE_TAG = re.compile(r"amazon-k8s-cni:(v[0-9][^\s\"]*)")
+
+
+@extractor(r"cni/cni-configuration-variables-containerd\.json", ("cni.version",))
+def _cni_env_dump(path: str, text: str) -> Iterator[Fact]:
+    """The newest aws-node container's full env and image tag (several concatenated objects)."""
+    newest: tuple[str, int, dict[str, object]] | None = None
+    for line, obj in json_objects(text):
+        if not isinstance(obj, dict):
+            continue
+        stamp = str(obj.get("UpdatedAt") or obj.get("CreatedAt") or "")
+        if newest is None or stamp >= newest[0]:
+            newest = (stamp, line, obj)
+    if newest is None:
+        return
+    _, line, obj = newest
+    tag = _IMAGE_TAG.search(str(obj.get("Image", "")))
+    if tag:
+        yield Fact("cni.version", tag.group(1), path, line)
+    spec = obj.get("Spec")
+    process = spec.get("process") if isinstance(spec, dict) else None
+    env = process.get("env") if isinstance(process, dict) else None
+    for item in env if isinstance(env, list) else []:
+        key, sep, value = str(item).partition("=")
+        if sep:
+            yield Fact(f"cni.env.{key}", value, path, line)
+
+
+@extractor(r"ipamd/(?:networkutils|ipamd)-env-settings\.json", ())
+def _ipamd_env(path: str, text: str) -> Iterator[Fact]:
+    for line, obj in json_objects(text):
+        for key, value in obj.items() if isinstance(obj, dict) else ():
+            if isinstance(value, str | int | float | bool):
+                yield Fact(f"cni.env.{key}", str(value).lower() if isinstance(value, bool) else str(value), path, line)
+
+
+_BUILD_INFO = re.compile(r'^awscni_build_info\{[^}]*version="(v[^"]+)"')
+_API_ERROR = re.compile(r'^awscni_aws_api_error_count\{[^}]*error="(RequestLimitExceeded|Throttling\w*)"[^}]*\} (\d+)')
+
+
+@extractor(r"ipamd/metrics\.(?:json|txt)", ("ipamd.metrics_empty", "ipamd.api_throttled", "cni.version"))
+def _metrics(path: str, text: str) -> Iterator[Fact]:
+    yield Fact("ipamd.metrics_empty", not text.strip(), path, 0)
+    throttled, first = 0, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _BUILD_INFO.match(line)
+        if m:
+            yield Fact("cni.version", m.group(1), path, number)
+        m = _API_ERROR.match(line)
+        if m:
+            throttled += int(m.group(2))
+            first = first or number
+    yield Fact("ipamd.api_throttled", throttled, path, first)
 
 
 #: Every fact name an extractor can produce, plus the open families (``sysctl.<key>`` ...).
