@@ -287,6 +287,43 @@ def wrapped_zip(members: list[Member], wrapper: str) -> bytes:
     return buf.getvalue()
 
 
+_LISTING = [
+    (r'-m comment --comment "([^"]*)"', r"/* \1 */"),
+    (r"-m conntrack ! --ctstate (\S+)", r"! ctstate \1"),
+    (r"-m conntrack --ctstate (\S+)", r"ctstate \1"),
+    (r"-m mark ! --mark (\S+)", r"mark match ! \1"),
+    (r"-m mark --mark (\S+)", r"mark match \1"),
+    (r"-m (tcp|udp) --dport (\d+)", r"\1 dpt:\2"),
+    (r"-m (tcp|udp)(?= |$)", r"\1"),
+    (r"-m multiport --dports (\S+)", r"multiport dports \1"),
+    (r"-m statistic --mode random --probability (\S+)", r"statistic mode random probability \1"),
+    (r"-m addrtype ! --dst-type (\S+)", r"ADDRTYPE match dst-type !\1"),
+    (r"-m addrtype --dst-type (\S+)", r"ADDRTYPE match dst-type \1"),
+    (r"-m set --match-set (\S+) (\S+)", r"match-set \1 \2"),
+    (r"-m nfacct --nfacct-name +(\S+)", r"nfacct-name  \1"),
+    (r"--to-destination (\S+)", r"to:\1"),
+    (r"--to-source (\S+)", r"to:\1"),
+    (r"--random-fully", r"random-fully"),
+    (r"--restore-mark --nfmask (0x[0-9a-f]+) --ctmask (0x[0-9a-f]+)", r"CONNMARK restore mask \1"),
+]
+
+
+def listing_options(opts: str, target: str = "") -> str:
+    """Turn iptables-save match options into what ``iptables -L -v`` prints."""
+    for pat, rep in _LISTING:
+        opts = re.sub(pat, rep, opts)
+
+    def xmark(m: re.Match[str]) -> str:
+        val, mask = int(m.group(1), 16), int(m.group(2), 16)
+        if val == mask:
+            return f"{target} or 0x{val:x}"
+        if val == 0:
+            return f"{target} and 0x{0xFFFFFFFF ^ mask:x}"
+        return f"{target} xset 0x{val:x}/0x{mask:x}"
+
+    return re.sub(r"--set-xmark (0x[0-9a-f]+)/(0x[0-9a-f]+)", xmark, opts)
+
+
 # ---------------------------------------------------------------------------------------
 # collector script features, keyed by the date of the script revision that ran
 # (bundle-layout.md §4; dates of the commits on amazon-eks-ami main)
@@ -630,6 +667,7 @@ class Sim:
         self.ipamd_started = node.boot_ns
         self.no_ip_count = 0
         self.cni_at_boot = False
+        self.hostname_at: int | None = 0 if not node.hostname else node.boot_ns
         self.conflist = True
         self.extra_cni: dict[str, str] = {}
         self.kube_chains = True
@@ -843,6 +881,9 @@ class Sim:
                 t += self.ids.jitter(0.05, 0.3)
                 self.ctrd(t, "info", f'StartContainer for "{cid_c.cid}" returns successfully')
             cid_c.started = t
+            if p.ns not in ("kube-system",) and cname not in p.init and not p.host_network:
+                cid_c.log(t + 210_000_000, f"{cname} starting, version {img.rsplit(':', 1)[-1]}", "stdout")
+                cid_c.log(t + 480_000_000, "Listening on 0.0.0.0:8080", "stdout")
             if cname in p.init:
                 cid_c.exited = t + self.ids.jitter(0.5, 2.0)
                 t = cid_c.exited
@@ -1077,17 +1118,18 @@ class Sim:
                 self.sysd(t, unit, f"Started {unit}.service - {desc}.")
             self.j_add(t + int(2.4 * NS), "chronyd", "chronyd", 1734, "Selected source 169.254.169.123")
         t = b + int(7.5 * NS)
-        t = self._cloud_init(t)
         times: dict[str, int] = {}
         if n.os == "al2023":
-            t = self._nodeadm(t, "config")
-        times["containerd"] = t = self.start_containerd(t + self.ids.jitter(0.2, 0.6))
-        if n.os == "al2023":
-            t = self._nodeadm(t, "run")
-            times["kubelet"] = t = self.start_kubelet(t - self.ids.jitter(0.4, 0.8))
-            if user_data:
-                self.cloud_final(t + self.ids.jitter(2.0, 4.0), user_data)
+            # nodeadm-config runs before cloud-init; nodeadm-run (containerd, kubelet) after cloud-final
+            t = self._nodeadm(t, "config", times)
+            t = self._cloud_init(t + self.ids.jitter(0.1, 0.3))
+            t = self.cloud_final(t + self.ids.jitter(1.5, 3.0), user_data or [], took=2.0 + 3 * bool(user_data))
+            if n.hostname:
+                self.hostname_at = t - NS
+            self._nodeadm(t + self.ids.jitter(0.2, 0.5), "run", times)
             return times
+        t = self._cloud_init(t)
+        times["containerd"] = t = self.start_containerd(t + self.ids.jitter(0.2, 0.6))
         if n.runtime == "containerd" and n.has("sandbox_dir"):
             t = self._sandbox_image(t)
         t += self.ids.jitter(6.0, 9.0)
@@ -1232,7 +1274,7 @@ class Sim:
                        b"/etc/systemd/system/kubelet.service.")
         return out
 
-    def _nodeadm(self, t: int, phase: str) -> int:
+    def _nodeadm(self, t: int, phase: str, times: dict[str, int]) -> int:
         n = self.n
         unit = f"nodeadm-{phase}"
         desc = "EKS Nodeadm Config" if phase == "config" else "EKS Nodeadm Run"
@@ -1296,7 +1338,10 @@ class Sim:
             na("info init/init.go:150 Running daemons...")
             for dmn in ("containerd", "kubelet"):
                 na(f'info init/init.go:233 Ensuring daemon is running.. {{"name": "{dmn}"}}')
-                na(f'info init/init.go:237 Daemon is running {{"name": "{dmn}"}}', 0.4)
+                started = (self.start_containerd if dmn == "containerd" else self.start_kubelet)(t + 20_000_000)
+                times[dmn] = started
+                t = max(t, (self.containerd_started if dmn == "containerd" else self.kubelet_started) + 60_000_000)
+                na(f'info init/init.go:237 Daemon is running {{"name": "{dmn}"}}', 0.05)
                 na(f'info init/init.go:239 Running post-launch tasks.. {{"name": "{dmn}"}}')
                 if dmn == "containerd":
                     na('info containerd/sandbox.go:20 Looking up current sandbox image in containerd config..')
@@ -2060,12 +2105,17 @@ class Sim:
         n = self.n
         b = n.boot_ns
         procs: list[dict[str, object]] = []
+        seen_comm: set[str] = set()
+        rb = random.Random(n.key + "blkio")
 
         def add(pid: int, comm: str, cmd: str, start: int, user: str = "root", ppid: int = 1, rss: int = 0,
                 vsz: int = 0, depth: int = 0, threads: int = 1, cpu: float = 0.0) -> None:
+            blk = self.io_rows.get(comm, 0)
+            if comm in seen_comm:
+                blk = int(blk * rb.uniform(0.05, 1.4))
+            seen_comm.add(comm)
             procs.append({"pid": pid, "comm": comm, "cmd": cmd, "start": start, "user": user, "ppid": ppid,
-                          "rss": rss, "vsz": vsz, "depth": depth, "threads": threads, "cpu": cpu,
-                          "blkio": self.io_rows.get(comm, 0)})
+                          "rss": rss, "vsz": vsz, "depth": depth, "threads": threads, "cpu": cpu, "blkio": blk})
 
         add(2, "kthreadd", "[kthreadd]", b, ppid=0)
         for pid, name in ((3, "rcu_gp"), (4, "rcu_par_gp"), (6, "kworker/0:0H-events_highpri"), (9, "mm_percpu_wq"),
@@ -2555,7 +2605,29 @@ class Sim:
         # filter
         fch = [":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]"]
         fr: list[str] = []
-        if not self.flushed:
+        kp_minor = int(n.kube_proxy_ver.split(".")[1])
+        if not self.flushed and kp_minor < 26:
+            fch += [":KUBE-EXTERNAL-SERVICES - [0:0]", ":KUBE-FIREWALL - [0:0]", ":KUBE-FORWARD - [0:0]"]
+            if kp_minor >= 16:
+                fch += [":KUBE-KUBELET-CANARY - [0:0]", ":KUBE-PROXY-CANARY - [0:0]"]
+            fch += [":KUBE-SERVICES - [0:0]"]
+            fr += ['-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service '
+                   'portals" -j KUBE-EXTERNAL-SERVICES',
+                   "-A INPUT -j KUBE-FIREWALL",
+                   '-A FORWARD -m comment --comment "kubernetes forwarding rules" -j KUBE-FORWARD',
+                   '-A FORWARD -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j '
+                   'KUBE-SERVICES',
+                   '-A OUTPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes service portals" -j '
+                   'KUBE-SERVICES',
+                   "-A OUTPUT -j KUBE-FIREWALL",
+                   '-A KUBE-FIREWALL -m comment --comment "kubernetes firewall for dropping marked packets" -m mark '
+                   '--mark 0x8000/0x8000 -j DROP',
+                   "-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP",
+                   '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark 0x4000/0x4000 -j '
+                   'ACCEPT',
+                   '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack pod source rule" -m conntrack '
+                   '--ctstate RELATED,ESTABLISHED -j ACCEPT']
+        elif not self.flushed:
             fch += [":KUBE-EXTERNAL-SERVICES - [0:0]", ":KUBE-FIREWALL - [0:0]", ":KUBE-FORWARD - [0:0]",
                     ":KUBE-KUBELET-CANARY - [0:0]", ":KUBE-NODEPORTS - [0:0]", ":KUBE-PROXY-CANARY - [0:0]",
                     ":KUBE-PROXY-FIREWALL - [0:0]", ":KUBE-SERVICES - [0:0]"]
@@ -2722,7 +2794,7 @@ class Sim:
     def coredns_ips(self) -> list[str]:
         ips = [p.ip for p in self.pods.values() if p.name.startswith("coredns") and p.ip]
         base = ".".join(self.n.vpc_cidr.split(".")[:2])
-        return ips + [f"{base}.37.{self.r.randint(10, 200)}"]
+        return ips + [f"{base}.37.{random.Random(self.n.key + 'dns').randint(10, 200)}"]
 
     def iptables_save(self, v6: bool = False) -> bytes:
         n = self.n
@@ -2812,9 +2884,7 @@ class Sim:
                 continue
             neg = ""
             i += 2
-        extra = " ".join(rest)
-        if '--comment "' in extra:
-            extra = re.sub(r'-m comment --comment "([^"]*)"', r"/* \1 */", extra)
+        extra = listing_options(" ".join(rest), target)
         drops = "Drop if no policies" in rule and self.policy_drops
         pkts = self.policy_drops if drops else (pk.randint(0, 90000) if not self.flushed else 0)
         by = pkts * pk.randint(60, 200)
@@ -3598,8 +3668,8 @@ class Sim:
         if not recs:
             out.append("-- No entries --")
             return ("\n".join(out) + "\n").encode()
-        host = n.host
         for r in recs:
+            host = n.host if self.hostname_at is None or r.ns >= self.hostname_at else n.fqdn
             stamp = iso_precise(r.ns, n.tz) if iso else jstamp(r.ns, n.tz)
             ident = f"{r.ident}[{r.pid}]" if r.pid is not None else r.ident
             prefix = f"{stamp} {host} {ident}: "
@@ -3912,7 +3982,7 @@ class Sim:
         n = self.n
         files: dict[str, Callable[[], bytes]] = {"ipamd.log": self.ipamd_text, "plugin.log": self.plugin_text}
         if n.cni_minor < (6, 1):
-            files.update(self.seelog_rotations())
+            files = self.seelog_rotations()
         if n.cni_minor >= (10, 0) and self.egress:
             files["egress-v4-plugin.log"] = lambda: ("\n".join(x for _, x in self.egress) + "\n").encode()
         if n.cni_minor >= (14, 0):
@@ -3922,7 +3992,20 @@ class Sim:
         return files
 
     def seelog_rotations(self) -> dict[str, Callable[[], bytes]]:
-        return {}
+        """CNI <= 1.6.0: seelog rolls ipamd.log / plugin.log every hour to ``<name>.YYYY-MM-DD-HH``."""
+        out: dict[str, Callable[[], bytes]] = {}
+        now_hour = self.n.capture_ns // (3600 * NS)
+        for base, recs in (("ipamd.log", self.ipamd), ("plugin.log", self.plugin)):
+            hours: dict[int, list[tuple[int, str]]] = {}
+            for ns, line in recs:
+                hours.setdefault(ns // (3600 * NS), []).append((ns, line))
+            for h, lines in hours.items():
+                body = ("\n".join(x for _, x in sorted(lines, key=lambda x: x[0])) + "\n").encode()
+                name = base if h == now_hour else f"{base}.{dt_of(h * 3600 * NS):%Y-%m-%d-%H}"
+                out[name] = lambda body=body: body
+            if now_hour not in hours:
+                out[base] = lambda: b""
+        return out
 
     def flat_logs(self) -> list[Container]:
         pat = ("aws-node", "coredns-", "kube-proxy", "ebs-csi", "eks-pod-identity-agent")
@@ -4102,7 +4185,7 @@ def scenario_healthy() -> Sim:
     st = boot_and_join(s)
     ready = st["ready"]
     assert isinstance(ready, int)
-    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS)
+    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=60, deploy_every=5.0, reconcile_every=600)
     return s
 
 
@@ -4338,8 +4421,7 @@ def scenario_scale_up() -> Sim:
              release="2023.8.20260804", max_pods=58, subnet_cidr="10.0.0.0/18", delayacct=True, nodegroup="karpenter")
     s = Sim(n)
     s.eni_count = 2
-    ud = [b"#!/bin/bash", b"echo 'kernel.task_delayacct = 1' > /etc/sysctl.d/90-delayacct.conf",
-          b"sysctl --system >/dev/null"]
+    ud = [b"+ echo 'kernel.task_delayacct = 1'", b"+ sysctl -w kernel.task_delayacct=1", b"kernel.task_delayacct = 1"]
     st = boot_and_join(s, ready_after=9.0, user_data=ud)
     ready = st["ready"]
     assert isinstance(ready, int)
@@ -4405,8 +4487,7 @@ def scenario_serving_cert() -> Sim:
              kernel="6.1.158-178.288.amzn2023.x86_64", kernel_build="#1 SMP PREEMPT_DYNAMIC Mon Dec  8 19:02:11 UTC 2025",
              release="2023.9.20251208", nodegroup="ng-prod-b")
     s = Sim(n)
-    ud = [b"#!/bin/bash", b"hostnamectl set-hostname eks-worker-prod-03",
-          b"echo '10.0.3.41 eks-worker-prod-03' >> /etc/hosts"]
+    ud = [b"+ hostnamectl set-hostname eks-worker-prod-03", b"+ echo '10.0.3.41 eks-worker-prod-03'"]
     times = s.boot(user_data=ud)
     tk = times["kubelet"]
     s.register_node(tk + int(1.3 * NS), fail_first=False)
@@ -4424,14 +4505,14 @@ def scenario_serving_cert() -> Sim:
     while t < n.capture_ns - 30 * NS:
         s.tls_handshake(t, "10.0.2.15")
         k += 1
-        if k % 23 == 0:
+        if k % 11 == 0:
             s.tls_handshake(t + s.ids.jitter(3, 20), s.r.choice(["10.0.12.201", "10.0.44.120"]))
-        if k % 240 == 0:
+        if k % 120 == 0:
             s.kubelet(t + 500_000_000, "E", "certificate_manager.go:562", '"Unhandled Error" err="kubernetes.io/'
                       'kubelet-serving: certificate request was not signed: timed out waiting for the condition" '
                       'logger="UnhandledError"')
-        t += s.ids.jitter(55, 95)
-    s.steady(ready + 60 * NS, n.capture_ns - 50 * NS, cron_every=60, deploy_every=6.0, reconcile_every=600, keep=3)
+        t += s.ids.jitter(150, 210)
+    s.steady(ready + 60 * NS, n.capture_ns - 50 * NS, cron_every=240, deploy_every=14.0, reconcile_every=1800, keep=3)
     return s
 
 
@@ -4457,7 +4538,7 @@ def scenario_snat(after: bool) -> Sim:
     assert isinstance(ready, int)
     upgrade = ns_of(utc(2026, 5, 6, 14, 31, 9))
     end = n.capture_ns - 45 * NS
-    s.steady(ready + 40 * NS, min(end, upgrade), cron_every=60, deploy_every=5.0, reconcile_every=600, keep=3)
+    s.steady(ready + 40 * NS, min(end, upgrade), cron_every=240, deploy_every=12.0, reconcile_every=1800, keep=3)
     if not after:
         s.snat_rules = False
         return s
@@ -4491,7 +4572,7 @@ def scenario_snat(after: bool) -> Sim:
         cdc.log(t, f"[ERROR] plugin/errors: 2 {q} A: read udp {cd.ip}:{s.ids.port()}->10.200.0.2:53: i/o timeout",
                 "stdout")
         t += s.ids.jitter(20, 140)
-    s.steady(upgrade + 60 * NS, end, cron_every=60, deploy_every=5.0, reconcile_every=600, keep=2)
+    s.steady(upgrade + 60 * NS, end, cron_every=60, deploy_every=5.0, reconcile_every=300, keep=2)
     return s
 
 
@@ -4527,8 +4608,9 @@ def scenario_addon_skew(after: bool) -> Sim:
     s.network_not_ready(tk + int(0.8 * NS), ready)
     s.node_ready(ready + NS)
     s.ipamd_ever_up = True
-    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=60, deploy_every=4.0,
-             reconcile_every=600 if not after else 300, keep=3)
+    s.messages_since = max(n.boot_ns, n.capture_ns - (2 * 86400 + 7 * 3600 + 1140) * NS)
+    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=240, deploy_every=12.0,
+             reconcile_every=1800 if not after else 600, keep=3)
     return s
 
 
@@ -4548,7 +4630,7 @@ def scenario_calico() -> Sim:
     s.sync_add(ready + 30 * NS, [ing])
     s.start_pod(ready + 31 * NS, ing, images={"controller": "registry.k8s.io/ingress-nginx/controller:v1.12.3"},
                 pull=True)
-    s.steady(ready + 40 * NS, install, cron_every=60, deploy_every=5.0, reconcile_every=600, keep=3)
+    s.steady(ready + 40 * NS, install, cron_every=120, deploy_every=8.0, reconcile_every=1200, keep=3)
     cn = s.pod("calico-system", f"calico-node-{s.ids.suffix()}", ["calico-node"], host_network=True,
                init=["flexvol-driver", "install-cni"])
     s.sync_add(install, [cn])
@@ -4654,11 +4736,12 @@ def scenario_max_pods() -> Sim:
         workers.append(p)
         t += s.ids.jitter(30, 200)
     end = n.capture_ns - 45 * NS
-    pending = [s.pod("batch", f"etl-worker-{s.ids.rs()}-{s.ids.suffix()}", ["etl"]) for _ in range(9)]
-    s.sync_add(t + 10 * NS, pending)
+    pending = [s.pod("batch", f"etl-worker-{s.ids.rs()}-{s.ids.suffix()}", ["etl"]) for _ in range(5)]
+    tpend = max(t, end - 3 * 3600 * NS)
+    s.sync_add(tpend + 10 * NS, pending)
     s.assigned_override = 27
     for p in pending:
-        tp = t + s.ids.jitter(12, 60)
+        tp = tpend + s.ids.jitter(12, 60)
         gap = 10
         while tp < end:
             p.sandbox = s.ids.cid()
@@ -4703,7 +4786,7 @@ def scenario_legacy06() -> Sim:
 
 def scenario_legacy05() -> Sim:
     n = Node(key="legacy-0.5", os="al2", collector="0.5.1", script_date=date(2019, 8, 20),
-             capture=utc(2019, 8, 20, 15, 29, 11), name_time=utc(2019, 8, 20, 15, 30), boot=utc(2019, 8, 20, 13, 41, 2),
+             capture=utc(2019, 8, 20, 15, 29, 41), name_time=utc(2019, 8, 20, 15, 30), boot=utc(2019, 8, 20, 13, 41, 2),
              instance_id="i-0e1d2c3b4a5968778", ip="192.168.27.36", region="us-east-2", az="us-east-2b",
              instance_type="m5.large", kubelet_ver="v1.13.8-eks-cd3eb0", cp_ver="v1.13.10-eks-5ac0f1",
              kube_proxy_tag="v1.13.8", kube_proxy_ver="v1.13.8", cni_ver="v1.5.0", coredns_tag="v1.2.6",
@@ -4766,7 +4849,7 @@ def scenario_non_utc() -> Sim:
     ready = st["ready"]
     assert isinstance(ready, int)
     s.messages_since = ns_of(utc(2025, 11, 30, 8, 12, 4))
-    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=60, deploy_every=6.0, reconcile_every=600, keep=3)
+    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=120, deploy_every=8.0, reconcile_every=1200, keep=3)
     return s
 
 

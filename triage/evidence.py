@@ -160,6 +160,9 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
                 continue
         elif count == 0:
             continue
+        if count == 0:  # fired on markers alone (e.g. "Checking ..." never followed by success): show those
+            evidence_patterns = [p.name for p in sig.patterns]
+            count = sum(placed[n].count for n in evidence_patterns if n in placed)
         fired.add(sig.id)
         out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in sorted(sig.facts)
                                                                      if f in fact_where]))
