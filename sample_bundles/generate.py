@@ -23,7 +23,6 @@ import argparse
 import gzip
 import io
 import json  # noqa: TID251 - stdlib only on purpose: this script must run without the project installed
-import os
 import random
 import re
 import sys
@@ -31,13 +30,13 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from typing import ClassVar
 
 HERE = Path(__file__).resolve().parent
-UTC = timezone.utc
 NS = 1_000_000_000
 MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 DOW = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -429,8 +428,8 @@ class Node:
     delayacct: bool = False
     ipv6: bool = True  # ip6tables etc. exist
     seed_extra: str = ""
-    name_time: datetime | None = None
-    file_instance: str | None = None  # the instance id in the file name when it differs (2020-08..11: empty)  # collectors before 2020-06-05 named the file at the end of the run
+    name_time: datetime | None = None  # collectors before 2020-06-05 named the file at the end of the run
+    file_instance: str | None = None  # instance id in the file name when it differs (2020-08..11: empty)
 
     @property
     def dns_suffix(self) -> str:
@@ -683,6 +682,7 @@ class Sim:
         self.missing: set[str] = set()
         self.ping_ok = (False, True)  # amazon.com (ICMP dropped), public.ecr.aws
         self.long_ps_line = False
+        self.long_cri_line = False
         self.invalid_utf8 = False
         self.policy_drops = 0
         self.eni_count = 2
@@ -1247,8 +1247,8 @@ class Sim:
             def bs(dt: int, msg: str) -> None:
                 d = dt_of(dt, n.tz)
                 out.append(f"{d:%Y-%m-%dT%H:%M:%S}{_num_off(d).replace(':', '')} [eks-bootstrap] {msg}".encode())
-            bs(t, f"INFO: starting...")
-            bs(t, f"INFO: --b64-cluster-ca='...'")
+            bs(t, "INFO: starting...")
+            bs(t, "INFO: --b64-cluster-ca='...'")
             bs(t, f"INFO: --apiserver-endpoint='{n.endpoint}'")
             if extra_args:
                 bs(t, f"INFO: --kubelet-extra-args='{extra_args}'")
@@ -1676,7 +1676,7 @@ class Sim:
 
         if m < (6, 1):
             il(step(), "info", "", f"Starting L-IPAMD {ver}  ...")
-            il(step(0.05, 0.2), "info", "", f"Testing communication with server")
+            il(step(0.05, 0.2), "info", "", "Testing communication with server")
             il(step(0.05, 0.2), "info", "", f"Running with Kubernetes cluster version: v1.{n.k8s_minor}+. git version: "
                f"{n.cp_ver}. git tree state: clean. commit: {self.ids.hex(40)}. platform: linux/amd64")
             il(step(), "info", "", "Communication with server successful")
@@ -1720,7 +1720,7 @@ class Sim:
                "k8sClient created successfully" if m >= (19, 4) else "Creating event recorder")
         il(step(), "debug", aw + "412", f"Discovered region: {n.region}")
         il(step(), "info", "ipamd/ipamd.go:402" if m >= (6, 1) else "", "Setting up ENI's"
-           if m < (11, 0) else f"Setting up IPAMD, IPv4: true, IPv6: false")
+           if m < (11, 0) else "Setting up IPAMD, IPv4: true, IPv6: false")
         il(step(), "debug", aw + "452", f"Found availability zone: {n.az} ")
         il(step(), "debug", aw + "460", f"Discovered the instance primary IPv4 address: {n.ip}")
         il(step(), "debug", aw + "468", f"Found instance-id: {n.instance_id} ")
@@ -1735,7 +1735,7 @@ class Sim:
         il(step(0.05, 0.3), "debug", "ipamd/ipamd.go:461", "Start node init")
         il(step(), "info", "ipamd/ipamd.go:758" if m >= (20, 0) else "ipamd/ipamd.go:518",
            f"Max ip per ENI {n.ips_per_eni - 1} and max prefixes per ENI 0")
-        il(step(0.05, 0.2), "debug", "ipamd/ipamd.go:492", f"DescribeAllENIs success: ENIs: 1, tagged: 1")
+        il(step(0.05, 0.2), "debug", "ipamd/ipamd.go:492", "DescribeAllENIs success: ENIs: 1, tagged: 1")
         e0 = self.enis[0]
         il(step(), "debug", "ipamd/ipamd.go:504", f"Discovered ENI {e0['id']}, trying to set it up")
         il(step(), "info", "ipamd/ipamd.go:1298", f"Found ENIs having {n.ips_per_eni - 1} secondary IPs and 0 Prefixes")
@@ -1885,6 +1885,12 @@ class Sim:
         z(0.2, "Starting EventSource", logger="controller-runtime", controller="policyendpoint",
           controllerGroup="networking.k8s.aws", controllerKind="PolicyEndpoint")
         z(0.3, "Starting workers", logger="controller-runtime", controller="policyendpoint", worker_count=1)
+        if self.long_cri_line:
+            # one reconcile of a big PolicyEndpoint: a single ~40 KiB line, split by the runtime into P records
+            rules = [{"CIDR": f"10.{i // 250}.{i % 250}.0/24", "Ports": [{"Protocol": "TCP", "Port": 8080 + i % 7}]}
+                     for i in range(520)]
+            z(3600.0, "Processing Policy Endpoint", logger="controllers.policyEndpoints", Name="shop-allow-partners-"
+              + self.ids.suffix(), Namespace="shop", PodSelector={"app": "web"}, Ingress=rules)
         self.npa.append((t, self.zap(t, "info", "ebpf/bpf_client.go:281", "Network Policy agent started, "
                                      "NETWORK_POLICY_ENFORCING_MODE is set to standard")))
 
@@ -2002,7 +2008,7 @@ class Sim:
         out["kube_proxy"] = kp
         out["aws_node"] = an
         tk = self.start_pod(t + self.ids.jitter(0.3, 0.8) + int(kube_proxy_delay * NS), kp)
-        kc = [c for c in self.containers if c.pod is kp][0]
+        kc = next(c for c in self.containers if c.pod is kp)
         self.kube_proxy_log(kc, tk)
         if aws_node:
             _, ready = self.start_aws_node(t + self.ids.jitter(0.1, 0.4), name=an.name)
@@ -2011,7 +2017,7 @@ class Sim:
             out["cni_ready"] = None
         if pi is not None:
             tp = self.start_pod(t + self.ids.jitter(0.5, 1.5), pi)
-            pc = [c for c in self.containers if c.pod is pi and c.name == "eks-pod-identity-agent"][0]
+            pc = next(c for c in self.containers if c.pod is pi and c.name == "eks-pod-identity-agent")
             self.pia_log(pc, tp)
             out["pia"] = pi
         if coredns and aws_node:
@@ -2019,7 +2025,7 @@ class Sim:
             assert isinstance(ready, int)
             cd = self.pod("kube-system", f"coredns-{self.ids.rs()[:10]}-{self.ids.suffix()}", ["coredns"])
             tc = self.start_pod(ready + self.ids.jitter(1.0, 4.0), cd)
-            self.coredns_log([c for c in self.containers if c.pod is cd][0], tc)
+            self.coredns_log(next(c for c in self.containers if c.pod is cd), tc)
             out["coredns"] = cd
         return out
 
@@ -2055,7 +2061,7 @@ class Sim:
                 self.sync_add(next_cron + NS, [p])
                 tr = self.start_pod(next_cron + self.ids.jitter(1.0, 1.6), p, images={"report": self.app_image("report")})
                 dur = self.ids.jitter(20, 70)
-                c = [c for c in self.containers if c.pod is p][0]
+                c = next(c for c in self.containers if c.pod is p)
                 c.exited = tr + dur
                 if self.structured:
                     self.kubelet(tr + dur, "I", "kubelet.go:2573", f'"SyncLoop (PLEG): event for pod" '
@@ -2246,11 +2252,12 @@ class Sim:
             assert isinstance(threads, int)
             rss = p["rss"]
             vsz = p["vsz"]
-            assert isinstance(rss, int) and isinstance(vsz, int)
+            assert isinstance(rss, int)
+            assert isinstance(vsz, int)
             cmd = str(p["cmd"])[:300]
             for i in range(min(threads, 4)):
                 lwp = p["pid"] if i == 0 else int(p["pid"]) + i  # type: ignore[call-overload]
-                lines.append(f"{str(p['user']):<8} {p['pid']:>7} {p['ppid']:>7} {lwp:>7}  0 {threads:>4} "
+                lines.append(f"{p['user']!s:<8} {p['pid']:>7} {p['ppid']:>7} {lwp:>7}  0 {threads:>4} "
                              f"{vsz // 4:>5} {rss:>5}   {i % self.n.vcpu} {self.ps_start(p['start']):<5} ?        "
                              f"00:00:00 {cmd}")
         return ("\n".join(lines) + "\n").encode()
@@ -2572,7 +2579,7 @@ class Sim:
 
     def render_pod_local_storage(self) -> bytes:
         out = []
-        for c in [c for c in self.containers if c.exited is None][:12]:
+        for _c in [c for c in self.containers if c.exited is None][:12]:
             out.append(f"{self.r.choice(['8.0K', '12K', '20K', '44K', '1.1M', '3.4M'])}\t/var/lib/containerd/"
                        f"io.containerd.snapshotter.v1.overlayfs/snapshots/{self.r.randint(10, 400)}/fs")
         return ("\n".join(out) + "\n").encode() if out else b""
@@ -2667,9 +2674,7 @@ class Sim:
                     ":cali-to-wl-dispatch - [0:0]", ":cali-tw-eni" + self._calico_if() + " - [0:0]",
                     ":cali-wl-to-host - [0:0]"]
             iface = "eni" + self._calico_if()
-            fr = ['-A INPUT -m comment --comment "cali:Cz_u1IQiXIMmKD4c" -j cali-INPUT',
-                  '-A FORWARD -m comment --comment "cali:wUHhoiAYhphO9Mso" -j cali-FORWARD',
-                  '-A OUTPUT -m comment --comment "cali:tVnHkvAo15HuiPy0" -j cali-OUTPUT'] + fr
+            fr = ['-A INPUT -m comment --comment "cali:Cz_u1IQiXIMmKD4c" -j cali-INPUT', '-A FORWARD -m comment --comment "cali:wUHhoiAYhphO9Mso" -j cali-FORWARD', '-A OUTPUT -m comment --comment "cali:tVnHkvAo15HuiPy0" -j cali-OUTPUT', *fr]
             fr += ['-A cali-FORWARD -m comment --comment "cali:vjrMJCRpqwy5oRoX" -j MARK --set-xmark 0x0/0xe0000',
                    '-A cali-FORWARD -m comment --comment "cali:A_sPAO0mcxbT9mOV" -m mark --mark 0x0/0x10000 -j '
                    'cali-from-hep-forward',
@@ -2698,6 +2703,8 @@ class Sim:
                    '-A cali-wl-to-host -m comment --comment "cali:Ee9Sbo10IpVujdIY" -j cali-from-wl-dispatch',
                    '-A cali-wl-to-host -m comment --comment "cali:nSZbcOoG1xPONxb8" -m comment --comment "Configured '
                    'DefaultEndpointToHostAction" -j ACCEPT']
+        if self.flushed and not v6:
+            fr.append("-A INPUT -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -j ACCEPT")
         tables["filter"] = (fch, fr)
         # nat
         nch = [":PREROUTING ACCEPT [0:0]", ":INPUT ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":POSTROUTING ACCEPT [0:0]"]
@@ -2759,7 +2766,7 @@ class Sim:
                    "-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0",
                    '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE '
                    '--random-fully']
-            for name, chain, sep, ep, proto in seps:
+            for name, _chain, sep, ep, proto in seps:
                 ip = ep.split(":")[0]
                 nr.append(f'-A {sep} -s {ip}/32 -m comment --comment "{name}" -j KUBE-MARK-MASQ')
                 nr.append(f'-A {sep} -p {proto} -m comment --comment "{name}" -m {proto} -j DNAT --to-destination {ep}')
@@ -2776,7 +2783,7 @@ class Sim:
         if self.calico:
             nch += [":cali-OUTPUT - [0:0]", ":cali-POSTROUTING - [0:0]", ":cali-PREROUTING - [0:0]",
                     ":cali-fip-dnat - [0:0]", ":cali-fip-snat - [0:0]", ":cali-nat-outgoing - [0:0]"]
-            nr = ['-A PREROUTING -m comment --comment "cali:6gwbT8clXdHdC1b1" -j cali-PREROUTING'] + nr
+            nr = ['-A PREROUTING -m comment --comment "cali:6gwbT8clXdHdC1b1" -j cali-PREROUTING', *nr]
             nr += ['-A POSTROUTING -m comment --comment "cali:O3lYWMrLQYEMJtB5" -j cali-POSTROUTING',
                    '-A cali-POSTROUTING -m comment --comment "cali:Z-c7XtVd2Bq7s_hA" -j cali-fip-snat',
                    '-A cali-POSTROUTING -m comment --comment "cali:nYKhEzDlr11Jccal" -j cali-nat-outgoing',
@@ -2794,7 +2801,7 @@ class Sim:
     def coredns_ips(self) -> list[str]:
         ips = [p.ip for p in self.pods.values() if p.name.startswith("coredns") and p.ip]
         base = ".".join(self.n.vpc_cidr.split(".")[:2])
-        return ips + [f"{base}.37.{random.Random(self.n.key + 'dns').randint(10, 200)}"]
+        return [*ips, f"{base}.37.{random.Random(self.n.key + 'dns').randint(10, 200)}"]
 
     def iptables_save(self, v6: bool = False) -> bytes:
         n = self.n
@@ -4152,10 +4159,10 @@ def collector_sample(build: Callable[[], Sim]) -> Callable[[], list[Sample]]:
 
 
 def healthy_node(**over: object) -> Node:
-    base: dict[str, object] = dict(
-        key="healthy", os="al2023", collector="0.7.9", script_date=date(2026, 10, 14),
-        capture=utc(2026, 10, 14, 9, 12, 7), boot=utc(2026, 10, 11, 7, 14, 31),
-        instance_id="i-0a1b2c3d4e5f67890", ip="10.0.1.23")
+    base: dict[str, object] = {
+        "key": "healthy", "os": "al2023", "collector": "0.7.9", "script_date": date(2026, 10, 14),
+        "capture": utc(2026, 10, 14, 9, 12, 7), "boot": utc(2026, 10, 11, 7, 14, 31),
+        "instance_id": "i-0a1b2c3d4e5f67890", "ip": "10.0.1.23"}
     base.update(over)
     return Node(**base)  # type: ignore[arg-type]
 
@@ -4182,6 +4189,7 @@ def scenario_healthy() -> Sim:
     n = healthy_node()
     s = Sim(n)
     s.long_ps_line = True
+    s.long_cri_line = True
     st = boot_and_join(s)
     ready = st["ready"]
     assert isinstance(ready, int)
@@ -4319,16 +4327,16 @@ def scenario_race() -> Sim:
     # kube-proxy finally pulled (slow: the gp2 volume is out of burst credits)
     tkp = s.pull(kp_pulled, s.image_of("kube-proxy"), secs=63.4)
     tkp = s.start_pod(tkp, kp)
-    kpc = [c for c in s.containers if c.pod is kp][0]
+    kpc = next(c for c in s.containers if c.pod is kp)
     kp_synced = s.kube_proxy_log(kpc, tkp, first_sync_fail="exit status 4: Another app is currently holding the "
                                  "xtables lock. Stopped waiting after 5s.")
     # aws-node: image pulled first, then crash-loops on the unreachable ClusterIP, later on EC2 throttling
     ta = s.pull(t0 + 400_000_000, s.image_of("aws-vpc-cni-init"), secs=9.8)
     ta = s.pull(ta, s.image_of("aws-node"), secs=11.3)
     ta = s.start_pod(ta, an)
-    init = [c for c in s.containers if c.pod is an and c.name == "aws-vpc-cni-init"][0]
+    init = next(c for c in s.containers if c.pod is an and c.name == "aws-vpc-cni-init")
     s.aws_node_init_log(init, init.started)
-    node_c = [c for c in s.containers if c.pod is an and c.name == "aws-node"][0]
+    node_c = next(c for c in s.containers if c.pod is an and c.name == "aws-node")
     end = n.capture_ns - 20 * NS
     ec2_until = end + 3600 * NS
     restart = 0
@@ -4473,6 +4481,28 @@ def scenario_scale_up() -> Sim:
         s.kubelet(tf, "I", "fsHandler.go:133", f"fs: disk usage and inodes count on following dirs took "
                   f"{s.r.uniform(1.2, 4.8):.9f}s: [/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/"
                   f"snapshots/{s.r.randint(40, 200)}/fs /var/log/pods/shop_{burst[k].name}_{burst[k].uid}]")
+    an = st["aws_node"]
+    assert isinstance(an, Pod)
+    old = next(c for c in s.containers if c.pod is an and c.name == "aws-node")
+    tk = t + 95 * NS
+    for k in range(3):
+        s.probe_failed(tk + k * 10 * NS, an, "aws-node", "command timed out: \\\"/app/grpc-health-probe "
+                       "-addr=127.0.0.1:50051 -connect-timeout=5s -rpc-timeout=5s\\\" timed out after 10s",
+                       kind="Liveness")
+    tkill = tk + 20 * NS + 200_000_000
+    s.kubelet(tkill, "I", "kuberuntime_container.go:809", f'"Killing container with a grace period" pod="kube-system/'
+              f'{an.name}" podUID="{an.uid}" containerName="aws-node" containerID="containerd://{old.cid}" '
+              f'gracePeriod=10')
+    old.exited = tkill + 2 * NS
+    old.exit_code = 137
+    s.ctrd(old.exited, "info", "shim disconnected", id=old.cid, namespace="k8s.io")
+    new = s.container(an, "aws-node", old.exited + 3 * NS, restart=1, image=old.image)
+    s.ctrd(new.started - 300_000_000, "info", f'CreateContainer within sandbox "{an.sandbox}" for container '
+           f"&ContainerMetadata{{Name:aws-node,Attempt:1,}}")
+    s.ctrd(new.started, "info", f'StartContainer for "{new.cid}" returns successfully')
+    s.aws_node_log(new, new.started, "start")
+    ready2 = s.ipamd_start(new.started + 60_000_000, init_enis=False)
+    s.aws_node_log(new, ready2 + NS, "ready")
     s.io_rows = {"containerd": 25611, "kubelet": 18234, "aws-k8s-agent": 2047, "systemd-journal": 1388,
                  "containerd-shim": 211}
     s.steady(ts + 30 * NS, n.capture_ns - 40 * NS, cron_every=10, deploy_every=1.0, reconcile_every=60, keep=2)
@@ -4565,7 +4595,7 @@ def scenario_snat(after: bool) -> Sim:
     il(tu + 3_000_000, "debug", "ipamd/rpc_handler.go:268", f"VPC CIDR {n.vpc_cidr}")
     cd = st["coredns"]
     assert isinstance(cd, Pod)
-    cdc = [c for c in s.containers if c.pod is cd][0]
+    cdc = next(c for c in s.containers if c.pod is cd)
     t = upgrade + 70 * NS
     while t < end:
         q = s.r.choice(["inventory.corp.example.internal.", "ldap.corp.example.internal.", "erp.corp.example.internal."])
@@ -4686,12 +4716,12 @@ def scenario_userdata() -> Sim:
     end = n.capture_ns - 20 * NS
     kp = pods["kube_proxy"]
     assert isinstance(kp, Pod)
-    kpc = [c for c in s.containers if c.pod is kp][0]
+    kpc = next(c for c in s.containers if c.pod is kp)
     ud_log: list[bytes] = [b"+ /usr/local/bin/harden-firewall.sh", b"+ iptables -F", b"+ iptables -t nat -F",
                            b"+ iptables -X", b"+ iptables -t nat -X", b"firewall baseline applied"]
     first = ready + 300 * NS
     t = first - first % (300 * NS) + 300 * NS + NS
-    log_lines: list[bytes] = [b"+ exec", b"Starting user data at " + rfc2822(n.boot_ns + 20 * NS).encode()] + harden
+    log_lines: list[bytes] = [b"+ exec", b"Starting user data at " + rfc2822(n.boot_ns + 20 * NS).encode(), *harden]
     while t < n.capture_ns + 20 * NS:
         s.cron_log.append((t, "(root) CMD (/usr/local/bin/harden-firewall.sh >> /var/log/user-data.log 2>&1)"))
         if t < n.capture_ns:
@@ -4837,7 +4867,7 @@ def scenario_legacy05() -> Sim:
 def scenario_non_utc() -> Sim:
     est = timezone(timedelta(hours=-5), "EST")
     n = Node(key="non-utc-node", os="al2", collector="0.7.9", script_date=date(2025, 12, 3),
-             capture=utc(2025, 12, 3, 15, 27, 41), boot=utc(2025, 11, 28, 13, 5, 19), instance_id="i-0e9d8c7b6a5f4e3d2",
+             capture=utc(2025, 12, 3, 15, 27, 41), boot=utc(2025, 11, 18, 13, 5, 19), instance_id="i-0e9d8c7b6a5f4e3d2",
              ip="10.0.6.44", region="us-east-1", az="us-east-1d", tz=est, tzabbr="EST",
              kubelet_ver="v1.32.9-eks-c5a8d48", cp_ver="v1.32.9-eks-5ac6c3f", kube_proxy_tag="v1.32.6-eksbuild.8",
              kube_proxy_ver="v1.32.6-eks-931bdca", cni_ver="v1.20.4-eksbuild.1", containerd_ver="1.7.27",
@@ -4849,7 +4879,7 @@ def scenario_non_utc() -> Sim:
     ready = st["ready"]
     assert isinstance(ready, int)
     s.messages_since = ns_of(utc(2025, 11, 30, 8, 12, 4))
-    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=120, deploy_every=8.0, reconcile_every=1200, keep=3)
+    s.steady(ready + 40 * NS, n.capture_ns - 45 * NS, cron_every=180, deploy_every=12.0, reconcile_every=1800, keep=3)
     return s
 
 
@@ -5034,8 +5064,279 @@ SCENARIO_LIST: list[tuple[str, Callable[[], list[Sample]]]] = [
 ]
 
 
+# ---------------------------------------------------------------------------------------
+# --large: a big bundle streamed member by member (bounded memory)
+# ---------------------------------------------------------------------------------------
+
+BLOCK = 4 << 20  # bytes per generated block
+
+
+_HMS: list[str] = []
+
+
+def _hms_table() -> list[str]:
+    if not _HMS:
+        _HMS.extend(f"{h:02d}:{m:02d}:{x:02d}" for h in range(24) for m in range(60) for x in range(60))
+    return _HMS
+
+
+class Stream:
+    """Generates log lines of one kind, fast: a handful of templates, counters, table-driven time stamps."""
+
+    AVG: ClassVar[dict[str, int]] = {"kubelet": 265, "containerd": 255, "ipamd": 190, "messages": 230,
+                                     "aws-node": 230}
+
+    def __init__(self, kind: str, s: Sim, t0: int, t1: int, size: int, failures: int) -> None:
+        self.kind, self.s, self.n = kind, s, s.n
+        self.t0, self.size = t0, size
+        self.lines = max(1, size // self.AVG[kind])
+        self.step = max(1, (t1 - t0) // self.lines)
+        self.fail_every = max(50, self.lines // max(1, failures))
+        self.i = 0
+        r = random.Random(f"large-{kind}")
+        self.pods = [f"shop/{a}-{r.choice(['7d9f8b6c5d', '5f6c7b8d9e', '6b7c8d9f4a'])}-{Ids(a).suffix()}"
+                     for a in ("web", "api", "cart", "search", "checkout", "worker", "report", "media")]
+        self.cids = [Ids(f"c{k}").cid() for k in range(16)]
+        self.uids = [f"{c[:8]}-1c2d-4e5f-8a9b-{c[8:20]}" for c in self.cids]
+        off = self.n.tz.utcoffset(None) or timedelta(0)
+        self.off = int(off.total_seconds())
+        self.day0 = (t0 // NS + self.off) // 86400
+        self.days: list[tuple[str, str, str, str]] = []
+        for k in range((t1 - t0) // (86400 * NS) + 3):
+            d = datetime(1970, 1, 1) + timedelta(days=self.day0 + k)
+            self.days.append((f"{MON[d.month - 1]} {d.day:02d}", f"{MON[d.month - 1]} {d.day:2d}", f"{d:%m%d}",
+                              f"{d:%Y-%m-%d}"))
+        self.hms = _hms_table()
+        self.pos = 0
+        self.ratio = (t1 - t0) / max(1, size)
+        self.days.extend(self.days[-1:] * 3)
+
+    def batch(self, count: int) -> list[str]:
+        """``count`` lines, each ending in a newline."""
+        out: list[str] = []
+        app = out.append
+        k = self.kind
+        s, n = self.s, self.n
+        t0, ratio, off, day0, days, hms = self.t0, self.ratio, self.off, self.day0, self.days, self.hms
+        pos = self.pos
+        fe, fh = self.fail_every, self.fail_every // 2
+        pods, cids, uids = self.pods, self.cids, self.uids
+        kpid, cpid = s.kpid, s.cpid
+        fq, short = n.fqdn, n.short
+        kpre = f" {fq} kubelet[{kpid}]: "
+        cpre = f" {fq} containerd[{cpid}]: time=\""
+        ecr = f"{n.account}.dkr.ecr.{n.region}.amazonaws.com/"
+        for i in range(self.i, self.i + count):
+            t = t0 + int(pos * ratio)
+            sec = t // NS
+            loc = sec + off
+            dy = days[loc // 86400 - day0]
+            hh = hms[loc % 86400]
+            j = i & 15
+            pod = pods[i & 7]
+            us = (t // 1000) % 1_000_000
+            fail = i % fe == fh
+            if k == "kubelet":
+                head = f"{dy[0]} {hh}{kpre}"
+                kh = f"{dy[2]} {hh}.{us:06d} {kpid:7d}"
+                if fail:
+                    app(f'{head}E{kh} pod_workers.go:1301] "Error syncing pod, skipping" err="failed to \\"StartContainer'
+                        f'\\" for \\"app\\" with ErrImagePull: \\"pull QPS exceeded\\"" pod="{pod}" podUID="{uids[j]}"\n')
+                elif i % 3 == 0:
+                    app(f'{head}I{kh} kubelet.go:2573] "SyncLoop (PLEG): event for pod" pod="{pod}" event={{"ID":'
+                        f'"{uids[j]}","Type":"ContainerStarted","Data":"{cids[(j + 3) & 15]}"}}\n')
+                elif i % 3 == 1:
+                    app(f'{head}I{kh} kubelet.go:2632] "SyncLoop (probe)" probe="readiness" status="ready" pod="{pod}"\n')
+                else:
+                    app(f'{head}I{kh} reconciler_common.go:251] "operationExecutor.VerifyControllerAttachedVolume '
+                        f'started for volume \\"kube-api-access-{cids[j][:5]}\\" (UniqueName: \\"kubernetes.io/projected/'
+                        f'{uids[j]}-kube-api-access-{cids[j][:5]}\\") pod=\\"{pod[5:]}\\""\n')
+            elif k == "containerd":
+                head = f'{dy[0]} {hh}{cpre}{dy[3]}T{hh}.{t % NS:09d}Z" '
+                if fail:
+                    app(f'{head}level=error msg="RunPodSandbox for &PodSandboxMetadata{{Name:{pod[5:]},Uid:{uids[j]},'
+                        f'Namespace:shop,Attempt:0,}} failed" error="failed to setup network for sandbox \\"{cids[j]}\\": '
+                        f'plugin type=\\"aws-cni\\" name=\\"aws-cni\\" failed (add): add cmd: Error received from '
+                        f'AddNetwork gRPC call: rpc error: code = Unavailable desc = connection error: desc = '
+                        f'\\"transport: Error while dialing: dial tcp 127.0.0.1:50051: connect: connection refused\\""\n')
+                elif i & 1:
+                    app(f'{head}level=info msg="StartContainer for \\"{cids[j]}\\" returns successfully"\n')
+                else:
+                    app(f'{head}level=info msg="ImageUpdate event name:\\"{ecr}{pod[5:].split("-")[0]}:2.4.{i % 9}\\" '
+                        f'labels:{{key:\\"io.cri-containerd.image\\" value:\\"managed\\"}}"\n')
+            elif k in ("ipamd", "aws-node"):
+                ts = f"{dy[3]}T{hh}.{us // 1000:03d}Z"
+                if fail:
+                    body = (f'{{"level":"error","ts":"{ts}","caller":"ipamd/ipamd.go:1052","msg":"Failed to allocate 9 '
+                            f'IP addresses on an ENI: operation error EC2: AssignPrivateIpAddresses, exceeded maximum '
+                            f'number of attempts, 10, https response error StatusCode: 503, RequestID: {uids[j]}, api '
+                            f'error RequestLimitExceeded: Request limit exceeded."}}')
+                elif i & 3 == 0:
+                    body = (f'{{"level":"debug","ts":"{ts}","caller":"ipamd/ipamd.go:1431","msg":"IP stats for '
+                            f'Network Card 0 - total IPs: 18, assigned IPs: {7 + i % 9}, cooldown IPs: 0"}}')
+                elif i & 3 == 1:
+                    body = (f'{{"level":"debug","ts":"{ts}","caller":"ipamd/ipamd.go:653","msg":"is datastore pool low '
+                            f'for networkCard 0, decision false"}}')
+                else:
+                    body = (f'{{"level":"info","ts":"{ts}","caller":"rpc/rpc.pb.go:863","msg":"Received AddNetwork for '
+                            f'NS /var/run/netns/cni-{uids[j]}, Sandbox {cids[(j + 5) & 15]}, ifname eth0"}}')
+                if k == "aws-node":
+                    app(f"{dy[3]}T{hh}.{t % NS:09d}Z stdout F {body}\n")
+                else:
+                    app(body + "\n")
+            else:
+                head = f"{dy[1]} {hh} {short} "
+                if fail:
+                    app(head + ("kernel: nf_conntrack: nf_conntrack: table full, dropping packet\n" if i & 1 else
+                                f"kernel: Out of memory: Killed process {4000 + i % 900} (java) total-vm:5123400kB, "
+                                f"anon-rss:1912004kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:4120kB "
+                                f"oom_score_adj:984\n"))
+                elif i & 1:
+                    app(f'{head}kubelet: I{dy[2]} {hh}.{us:06d} {kpid:7d} kubelet.go:2632] "SyncLoop (probe)" '
+                        f'probe="readiness" status="ready" pod="{pod}"\n')
+                else:
+                    app(f'{head}containerd: time="{dy[3]}T{hh}.{t % NS:09d}Z" level=info msg="StartContainer for '
+                        f'\\"{cids[j]}\\" returns successfully"\n')
+            pos += len(out[-1])
+        self.i += count
+        self.pos = pos
+        return out
+
+    def blocks(self, header: str = "") -> Iterator[bytes]:
+        """Exactly ``size`` bytes of whole lines (the last line padded with spaces to fit)."""
+        remaining = self.size
+        if header:
+            h = (header + "\n").encode()
+            yield h
+            remaining -= len(h)
+        per = max(1, BLOCK // self.AVG[self.kind])
+        while remaining > 0:
+            lines = self.batch(per)
+            blob = "".join(lines).encode()
+            if len(blob) <= remaining:
+                yield blob
+                remaining -= len(blob)
+                continue
+            # the last block: whole lines that fit, the rest as trailing blanks on the last lines
+            keep: list[bytes] = []
+            used = 0
+            for ln in lines:
+                b = ln.encode()
+                if used + len(b) > remaining:
+                    break
+                keep.append(b)
+                used += len(b)
+            room = remaining - used
+            k = len(keep) - 1
+            while room > 0 and k >= 0:
+                add = min(room, 8)
+                keep[k] = keep[k][:-1] + b" " * add + b"\n"
+                room -= add
+                k -= 1
+            if room:
+                keep.append(b" " * (room - 1) + b"\n")
+            yield b"".join(keep)
+            remaining = 0
+
+
+def large_sim() -> Sim:
+    n = Node(key="large", os="al2", collector="0.7.9", script_date=date(2025, 12, 10),
+             capture=utc(2025, 12, 10, 16, 44, 3), boot=utc(2025, 12, 1, 4, 2, 51), instance_id="i-0a9b8c7d6e5f40312",
+             ip="10.0.9.57", kubelet_ver="v1.32.9-eks-c5a8d48", cp_ver="v1.32.9-eks-5ac6c3f",
+             kube_proxy_tag="v1.32.6-eksbuild.8", kube_proxy_ver="v1.32.6-eks-931bdca", cni_ver="v1.20.4-eksbuild.1",
+             containerd_ver="1.7.27", runc_ver="1.2.6", kernel="5.10.245-241.976.amzn2.x86_64",
+             kernel_build="#1 SMP Fri Nov 14 21:06:17 UTC 2025", delayacct=True)
+    s = Sim(n)
+    st = boot_and_join(s)
+    ready = st["ready"]
+    assert isinstance(ready, int)
+    s.steady(ready + 40 * NS, ready + 3 * 3600 * NS, cron_every=60, deploy_every=2.0, reconcile_every=600, keep=3)
+    return s
+
+
+class _Out:
+    """Counts what goes into the compressed stream (for tar record padding)."""
+
+    def __init__(self, raw: io.BufferedWriter | gzip.GzipFile) -> None:
+        self.raw = raw
+        self.pos = 0
+
+    def write(self, b: bytes) -> None:
+        self.raw.write(b)
+        self.pos += len(b)
+
+
+def _header(name: str, size: int, mtime: int, is_dir: bool) -> bytes:
+    ti = tarfile.TarInfo(name)
+    ti.size = 0 if is_dir else size
+    ti.mtime = mtime
+    ti.mode = 0o755 if is_dir else 0o644
+    ti.type = tarfile.DIRTYPE if is_dir else tarfile.REGTYPE
+    ti.uname = ti.gname = "root"
+    return ti.tobuf(tarfile.GNU_FORMAT, "utf-8", "surrogateescape")
+
+
 def write_large(out: Path, size_mb: int) -> None:
-    raise SystemExit("not yet")
+    """Stream a collector bundle of about ``size_mb`` MB (uncompressed) to ``out``."""
+    try:
+        from isal import igzip as gz_mod  # type: ignore[import-not-found]
+
+        opener: Callable[..., gzip.GzipFile] = gz_mod.GzipFile
+    except ImportError:  # pragma: no cover - isal is in the project venv
+        opener = gzip.GzipFile
+    s = large_sim()
+    n = s.n
+    plan = s.plan()
+    t = float(n.capture_ns) / NS + 0.4
+    times: list[tuple[str, int]] = []
+    for path, dt, _ in plan:
+        t += dt * 1.5
+        times.append((path, int(t * NS)))
+    for path, ns in times:
+        s.when[path] = ns
+    s.collector_effects()
+    s.build_procs()
+    aws_node = next(c for c in s.containers if c.name == "aws-node")
+    total = size_mb * 1_000_000
+    shares = {"kubelet/kubelet.log": ("kubelet", 0.30), "containerd/containerd-log.txt": ("containerd", 0.22),
+              "var_log/aws-routed-eni/ipamd.log": ("ipamd", 0.20), "var_log/messages": ("messages", 0.18),
+              f"var_log/{aws_node.flat_name}": ("aws-node", 0.05),
+              f"var_log/{aws_node.pod_dir}/aws-node/{aws_node.restart}.log": ("aws-node", 0.05)}
+    fns = {path: fn for path, _, fn in plan}
+    start = max(n.since_ns, n.boot_ns + 90 * NS)
+    skeleton = assemble(s.dirs(), [(p, ns, b"" if p in shares else fns[p]()) for p, ns in times],
+                        n.capture_ns + int(0.2 * NS))
+    with out.open("wb") as fh, opener(fileobj=fh, mode="wb", compresslevel=1, mtime=0) as gzf:
+        w = _Out(gzf)
+        for m in skeleton:
+            name = "./" + m.name + ("/" if m.is_dir else "") if m.name else "./"
+            if m.is_dir:
+                w.write(_header(name, 0, m.mtime, True))
+                continue
+            if m.name in shares:
+                kind, frac = shares[m.name]
+                size = int(total * frac)
+                header = ""
+                if kind in ("kubelet", "containerd"):
+                    header = (f"-- Logs begin at {journal_hdr_time(start, n.tz, n.tzabbr)}, end at "
+                              f"{journal_hdr_time(m.mtime * NS - NS, n.tz, n.tzabbr)}. --")
+                stream = Stream(kind, s, start, m.mtime * NS - 2 * NS, size, failures=60)
+                w.write(_header(name, size, m.mtime, False))
+                written = 0
+                for blk in stream.blocks(header):
+                    w.write(blk)
+                    written += len(blk)
+                assert written == size, (m.name, written, size)
+            else:
+                data = m.data or b""
+                w.write(_header(name, len(data), m.mtime, False))
+                w.write(data)
+                size = len(data)
+            if size % 512:
+                w.write(b"\0" * (512 - size % 512))
+        w.write(b"\0" * 1024)
+        if w.pos % tarfile.RECORDSIZE:
+            w.write(b"\0" * (tarfile.RECORDSIZE - w.pos % tarfile.RECORDSIZE))
 
 
 # ---------------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ class ClockEvidence:
     curl_server_date: datetime | None = None  # UTC, API server clock
     zone_pairs: list[timedelta] = field(default_factory=list)  # journald local minus logrus UTC
     header_zones: list[str] = field(default_factory=list)
+    stamp_offsets: list[timedelta] = field(default_factory=list)  # from short-iso-precise journal lines
     btime: datetime | None = None
     dmesg_ctime: dict[str, datetime] = field(default_factory=dict)  # message -> naive local wall
     dmesg_boot: dict[str, float] = field(default_factory=dict)  # message -> seconds since boot
@@ -165,6 +166,9 @@ def _zone(ev: ClockEvidence) -> tuple[timedelta, str | None]:
     for abbreviation in ev.header_zones:
         if abbreviation in ZONE_ABBREVIATIONS:
             return timedelta(minutes=ZONE_ABBREVIATIONS[abbreviation]), f"journal header zone {abbreviation}"
+    if ev.stamp_offsets:
+        offset = statistics.mode(ev.stamp_offsets)
+        return offset, f"journal short-iso-precise offsets ({len(ev.stamp_offsets)} lines)"
     return timedelta(0), None
 
 

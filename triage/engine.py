@@ -44,7 +44,7 @@ HEAD_LINES = 40
 TAIL_LINES = 40
 SNAPSHOT_CAP = 16 << 20
 #: A continuously logging journal whose last entry is older than this at capture was probably cut.
-JOURNAL_STALE = timedelta(hours=1)
+JOURNAL_STALE = timedelta(hours=6)
 
 Progress = Callable[[str, int], None]
 
@@ -254,6 +254,8 @@ def _clock_evidence(collected: Pass, name_capture: datetime | None, newest: date
                 zone = parsed.get("zone")
                 if parsed.kind is LineKind.HEADER and zone:
                     ev.header_zones.append(zone)
+                elif parsed.stamp is not None and parsed.stamp.offset is not None:
+                    ev.stamp_offsets.append(parsed.stamp.offset)
         if name == "containerd_journal":
             for raw in read.head + read.tail:
                 parsed = decode("journald", _text(raw))
@@ -386,8 +388,8 @@ def _member_coverage(source: Source, summary: SourceSummary, heads: dict[str, li
             and clock.capture - summary.last_ts > JOURNAL_STALE:
         gap = clock.capture - summary.last_ts
         return Coverage(source.name, "timed_out",
-                        f"last entry {_duration(gap)} before capture: journalctl may have been killed at 75 s "
-                        "(newest entries lost), or the unit stopped logging")
+                        f"last entry {_duration(gap)} before capture: possibly cut, journalctl may have been "
+                        "killed at 75 s (newest entries lost), or the unit stopped logging")
     return Coverage(source.name, "present", f"{summary.lines} lines in {len(summary.members)} file(s)")
 
 
