@@ -78,8 +78,8 @@ def test_coverage_statuses(tmp_path: Path) -> None:
                                         "var_log/aws-routed-eni/ipamd.log: 0 bytes (the command failed or printed nothing)")
     assert got["docker_journal"] == Coverage("docker_journal", "no_entries", "docker/docker.log: -- No entries --")
     assert got["containerd_journal"] == Coverage(
-        "containerd_journal", "timed_out", "last entry 2d 4h20m before capture: journalctl may have been killed at "
-        "75 s (newest entries lost), or the unit stopped logging")
+        "containerd_journal", "timed_out", "last entry 2d 4h20m before capture: possibly cut, journalctl may have "
+        "been killed at 75 s (newest entries lost), or the unit stopped logging")
     assert got["messages"] == Coverage("messages", "truncated_front", "var_log/messages: exactly 10485760 bytes, the "
                                        "collector's tail limit: older lines are gone")
     assert got["cni_plugin_log"] == Coverage("cni_plugin_log", "missing", "expected on al2023 bundles, not in this one")
