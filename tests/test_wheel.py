@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -32,7 +33,8 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     bundle.write_bytes(tar_bytes(minimal_members()))
     out = subprocess.run([str(exe), str(bundle)], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert "kubelet_journal" in out.stdout
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     located = subprocess.run([str(py), "-c", "from triage.resources import data_path; print(data_path('signatures'))"],
-                             capture_output=True, text=True, check=True, cwd=tmp_path)
+                             capture_output=True, text=True, check=True, cwd=tmp_path, env=clean)
     assert located.stdout.strip() == str(tmp_path / "venv" / "lib" / f"python{sys.version_info.major}."
                                          f"{sys.version_info.minor}" / "site-packages" / "triage" / "_data" / "signatures")
