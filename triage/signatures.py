@@ -298,7 +298,7 @@ def _load_file(path: Path, catalog: Catalog, issues: list[LintIssue]) -> Signatu
     if when is not None:
         for unknown in sorted(names_in(when) - set(names)):
             col.add(f"'when' names pattern {unknown!r}, which this signature does not define", "when")
-        for fact in sorted(facts_in(when) - FACT_NAMES):
+        for fact in sorted(f for f in facts_in(when) if f not in FACT_NAMES):
             col.add(f"'when' names unknown fact {fact!r}", "when")
     if not patterns and not cases:
         col.add("a fact-only signature needs 'cases' (one that fires and one that does not)", "when")
