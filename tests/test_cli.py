@@ -212,3 +212,58 @@ def test_fifty_megabyte_line_is_cut_with_a_warning(tmp_path: Path) -> None:
     kubelet = next(s for s in doc["sources"] if s["name"] == "kubelet_journal")
     assert (kubelet["lines"], kubelet["last_ts"]) == (2, "2024-05-01T12:00:05Z")
     assert rss < RSS_LIMIT_KB
+
+
+def _qps_bundle(tmp_path: Path) -> Path:
+    qps = ('May 01 12:{m:02d}:00 ip-10-0-1-23.us-west-2.compute.internal kubelet[1088]: E0501 12:{m:02d}:00.000000    1088 '
+           'pod_workers.go:1298] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"app\\" with '
+           'ErrImagePull: \\"pull QPS exceeded\\"" pod="default/web"')
+    entries = [e for e in minimal_members() if e.name != "./kubelet/kubelet.log"]
+    entries.append(Entry("./kubelet/kubelet.log", "".join(qps.format(m=m) + "\n" for m in (0, 5, 10, 15)).encode()))
+    return write(tmp_path, "b.tar.gz", tar_bytes(entries))
+
+
+def test_fail_on_sets_exit_1_only_at_or_above_the_severity(tmp_path: Path) -> None:
+    path = _qps_bundle(tmp_path)
+    assert run(str(path), "--fail-on", "warning").returncode == 1
+    assert run(str(path), "--fail-on", "error").returncode == 0
+    assert run(str(path)).returncode == 0
+    bad = run(str(path), "--fail-on", "fatal")
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr
+
+
+def test_since_and_until_restrict_the_window(tmp_path: Path) -> None:
+    path = _qps_bundle(tmp_path)
+
+    def qps_finding(*args: str) -> tuple[int, str, str] | None:
+        doc = orjson.loads(run(str(path), "--format", "json", *args).stdout)
+        found = [f for f in doc["findings"] if f["signature_id"] == "image_pull_qps_exceeded"]
+        return (found[0]["count"], found[0]["first_ts"], found[0]["last_ts"]) if found else None
+
+    assert qps_finding() == (4, "2024-05-01T12:00:00Z", "2024-05-01T12:15:00Z")
+    assert qps_finding("--since", "2024-05-01T12:04:00Z", "--until", "2024-05-01T12:11:00") == (
+        2, "2024-05-01T12:05:00Z", "2024-05-01T12:10:00Z")
+    assert qps_finding("--since", "2024-05-01T13:00:00Z") is None
+    bad = run(str(path), "--since", "yesterday-ish")
+    assert (bad.returncode, "is not an ISO 8601 time" in bad.stderr) == (2, True)
+
+
+def test_signatures_commands(tmp_path: Path) -> None:
+    listed = run("signatures", "list", "--format", "json")
+    assert listed.returncode == 0
+    rows = orjson.loads(listed.stdout)
+    assert {"ipamd_not_starting", "image_pull_qps_exceeded", "ebs_io_throttling"} <= {r["id"] for r in rows}
+    lint = run("signatures", "lint")
+    assert lint.returncode == 0
+    assert lint.stdout.endswith(" signatures, no problems\n")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "oops.toml").write_text('id = "oops"\n')
+    broken = run("signatures", "lint", "--signatures", str(bad))
+    assert broken.returncode == 2
+    assert f"{bad / 'oops.toml'}:1:1: 'title' is required" in broken.stdout
+    assert broken.stderr.startswith("Error: ")
+    analysed = run(str(_qps_bundle(tmp_path)), "--signatures", str(bad))
+    assert analysed.returncode == 2
+    assert "signature library has" in analysed.stderr
