@@ -59,7 +59,8 @@ def test_layouts_identity_and_zone(name: str, layout: Layout, instance: str, zon
 def test_year_rollover_sample() -> None:
     result = analyze(str(sample("2026-01-02_0040-UTC")))
     kubelet = next(s for s in result.sources if s.name == "kubelet_journal")
-    assert kubelet.first_ts is not None and kubelet.last_ts is not None
+    assert kubelet.first_ts is not None
+    assert kubelet.last_ts is not None
     assert kubelet.first_ts.year == 2025
     assert kubelet.last_ts.year == 2026
     assert kubelet.time_quality is TimeQuality.YEAR_INFERRED
