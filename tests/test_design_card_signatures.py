@@ -14,7 +14,7 @@ from bundlekit import Entry, tar_bytes
 from triage.engine import analyze
 from triage.model import Finding
 
-CAPTURE = datetime(2024, 5, 1, 12, 40, tzinfo=UTC)
+CAPTURE = datetime(2024, 5, 1, 12, 55, tzinfo=UTC)
 T0 = datetime(2024, 5, 1, 12, 30, 11, tzinfo=UTC)
 CID = "3f9c" + "a" * 60
 POD_DIR = "var_log/kube-system_aws-node-7xk2p_0d9e1c2b-5f3a-4c1e-9d7b-2a6f8e4c1b3d/aws-node"
@@ -78,8 +78,9 @@ def every(start: datetime, n: int, step: float) -> list[datetime]:
 
 RETRY_TIMES = every(T0, 40, 2.0)  # 80 s of "Retrying waiting for IPAM-D"
 QPS_TIMES = every(T0 + timedelta(minutes=2), 6, 0.5)
-SERVING_TIMES = every(T0 + timedelta(minutes=1), 30, 20.0)  # a 10-minute stream, well after boot
-PLUGIN_TIMES = every(T0 + timedelta(seconds=30), 25, 4.0)
+SERVING_TIMES = every(T0 + timedelta(minutes=1), 30, 15.0)  # a 7-minute stream after the boot window
+PLUGIN_TIMES = every(T0 + timedelta(seconds=30), 25, 30.0)  # 12 minutes of refused ADDs: persistent
+BOOT = T0 - timedelta(minutes=10)
 IO = "PID Name Block IO Delay (centisconds)\n3012 (containerd) 48812\n2988 (kubelet) 12456\n4410 (aws-k8s-agent) 311\n"
 
 
@@ -90,18 +91,22 @@ def common(boot: datetime) -> list[Entry]:
     ]
 
 
+def kubelet_lines(prefix: str) -> list[str]:
+    events = sorted([*((t, qps(t)) for t in QPS_TIMES), *((t, serving(t)) for t in SERVING_TIMES)])
+    return [f"{j(t) if prefix == 'journal' else syslog(t)} kubelet{'[3456]' if prefix == 'journal' else ''}: {k}"
+            for t, k in events]
+
+
 def al2_bundle() -> list[Entry]:
     aws_node = lines(*(cri(t, retrying(t)) for t in RETRY_TIMES))
     return [
-        *common(T0 - timedelta(minutes=1)),
+        *common(BOOT),
         Entry("./kernel/uname.txt", b"Linux ip-10-0-1-23 5.10.215-203.850.amzn2.x86_64 #1 SMP x86_64 GNU/Linux\n"),
         Entry("./system/io_throttling.txt", IO.encode()),
         Entry("./kubelet/kubelet.log", lines(
-            "-- Logs begin at Tue 2024-04-30 08:12:01 UTC, end at Wed 2024-05-01 12:39:50 UTC. --",
-            *(f"{j(t)} kubelet[3456]: {qps(t)}" for t in QPS_TIMES),
-            *(f"{j(t)} kubelet[3456]: {serving(t)}" for t in SERVING_TIMES))),
-        Entry("./var_log/messages", lines(*(f"{syslog(t)} kubelet: {qps(t)}" for t in QPS_TIMES),
-                                          *(f"{syslog(t)} kubelet: {serving(t)}" for t in SERVING_TIMES))),
+            "-- Logs begin at Tue 2024-04-30 08:12:01 UTC, end at Wed 2024-05-01 12:54:50 UTC. --",
+            *kubelet_lines("journal"))),
+        Entry("./var_log/messages", lines(*kubelet_lines("syslog"))),
         Entry(f"./{FLAT}", aws_node),
         Entry(f"./{POD_DIR}/0.log", aws_node),
         Entry("./var_log/aws-routed-eni/plugin.log", lines(*(refused_plugin(t) for t in PLUGIN_TIMES))),
@@ -110,12 +115,11 @@ def al2_bundle() -> list[Entry]:
 
 def al2023_bundle() -> list[Entry]:
     return [
-        *common(T0 - timedelta(minutes=1)),
+        *common(BOOT),
         Entry("./kernel/uname.txt", b"Linux ip-10-0-1-23 6.1.84-99.169.amzn2023.x86_64 #1 SMP x86_64 GNU/Linux\n"),
         Entry("./system/io_throttling.txt", IO.encode()),
         Entry("./sysctls/sysctl_all.txt", b"kernel.task_delayacct = 1\n"),
-        Entry("./kubelet/kubelet.log", lines(*(f"{j(t)} kubelet[3456]: {qps(t)}" for t in QPS_TIMES),
-                                             *(f"{j(t)} kubelet[3456]: {serving(t)}" for t in SERVING_TIMES))),
+        Entry("./kubelet/kubelet.log", lines(*kubelet_lines("journal"))),
         Entry(f"./{FLAT}", lines(*(cri(t, retrying(t)) for t in RETRY_TIMES))),
         Entry(f"./{POD_DIR}/0.log", lines(*(cri(t, retrying(t)) for t in RETRY_TIMES[:10]))),
         Entry(f"./{POD_DIR}/1.log", lines(*(cri(t, retrying(t)) for t in RETRY_TIMES[10:]))),
@@ -129,8 +133,7 @@ def legacy06_bundle() -> list[Entry]:
     return [
         Entry("./system/script-params.txt", b"ignore_introspection: false\nignore_metrics: false\n", mtime=epoch(CAPTURE)),
         Entry("./kernel/uname.txt", b"Linux ip-10-0-1-23 4.14.193-149.317.amzn2.x86_64 #1 SMP x86_64 GNU/Linux\n"),
-        Entry("./kubelet/kubelet.log", lines(*(f"{j(t)} kubelet[3456]: {qps(t)}" for t in QPS_TIMES),
-                                             *(f"{j(t)} kubelet[3456]: {serving(t)}" for t in SERVING_TIMES))),
+        Entry("./kubelet/kubelet.log", lines(*kubelet_lines("journal"))),
         Entry("./var_log/kube-system_aws-node-7xk2p_0d9e/aws-node/0.log", lines(docker(T0, checking))),
         Entry("./var_log/aws-routed-eni/plugin.log", lines(*(refused_plugin(t) for t in PLUGIN_TIMES))),
     ]
@@ -168,7 +171,7 @@ def test_current_layouts(tmp_path: Path, build: object) -> None:
 def test_legacy_06_layout(tmp_path: Path) -> None:
     found = run(tmp_path, legacy06_bundle())
     stuck = found["ipamd_not_starting"]
-    assert span(stuck) == (1, T0.replace(microsecond=503000), T0.replace(microsecond=503000))
+    assert span(stuck) == (1, T0, T0)  # the docker json-file time of the "Checking ..." line
     assert [(e.member, e.line, e.pattern) for e in stuck.evidence] == [
         ("var_log/kube-system_aws-node-7xk2p_0d9e/aws-node/0.log", 1, "checking")]
     assert span(found["image_pull_qps_exceeded"]) == (6, QPS_TIMES[0], QPS_TIMES[-1])

@@ -27,6 +27,7 @@ from typing import IO, BinaryIO, Final
 from isal import igzip
 
 from triage.errors import BundleError
+from triage.lines import Readable
 from triage.model import Issue
 
 GIB: Final = 1 << 30
@@ -126,7 +127,7 @@ class MemberReader:
     corrupt or cut short; ``problem`` then says why.
     """
 
-    def __init__(self, raw: IO[bytes], member: Member, budget: _Budget, *, counted: bool) -> None:
+    def __init__(self, raw: Readable, member: Member, budget: _Budget, *, counted: bool) -> None:
         self._raw = raw
         self._member = member
         self._budget = budget
@@ -380,7 +381,8 @@ class Bundle:
                 return
             self.stats.bytes_read += info.size
             try:
-                fobj = tf.extractfile(info)
+                fobj: Readable | None = (_TarData(raw, info.offset_data, info.size) if not stream and not info.sparse
+                                         else tf.extractfile(info))
             except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
                 self._stop("bundle_truncated", f"bundle truncated at {path}: {_why(exc)}", path)
                 return
@@ -526,6 +528,34 @@ class Bundle:
         except (EOFError, OSError, zlib.error):
             return False
         return True
+
+
+class _TarData:
+    """A tar member's data read straight from the (decompressed) archive stream, without tarfile's copies.
+
+    Only for archives read with forward seeks (``r:``): tarfile seeks past whatever is left afterwards.
+    """
+
+    def __init__(self, raw: IO[bytes], start: int, size: int) -> None:
+        self._raw = raw
+        self._start = start
+        self._left = size
+        self._positioned = False
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._positioned:
+            if self._raw.tell() != self._start:
+                self._raw.seek(self._start)
+            self._positioned = True
+        want = self._left if size < 0 else min(size, self._left)
+        data = self._raw.read(want) if want else b""
+        if len(data) < want:
+            raise EOFError("unexpected end of data")
+        self._left -= len(data)
+        return data
+
+    def close(self) -> None:
+        return None
 
 
 class _Peek:

@@ -303,19 +303,24 @@ def _value(v: Value, ctx: Context, within: float | None) -> object:
     raise TypeError(v)  # FieldRef is handled by _compare
 
 
+def _values(v: Value, ctx: Context, within: float | None) -> list[object]:
+    """A field stands for every value it took; anything else for its one value."""
+    if isinstance(v, FieldRef):
+        hits = ctx.hits(v.pattern)
+        return list(hits.field_values(v.field)) if hits is not None else []
+    return [_value(v, ctx, within)]
+
+
 def _compare(c: Compare, ctx: Context) -> bool:
+    """True when some value of the left side and some value of the right side compare as asked."""
     compare = _OPS[c.op]
-    if isinstance(c.left, FieldRef):
-        hits = ctx.hits(c.left.pattern)
-        right = _value(c.right, ctx, None)
-        return hits is not None and any(_safe(compare, _coerce(v, right), right)
-                                        for v in hits.field_values(c.left.field))
-    left, right = _value(c.left, ctx, c.within), _value(c.right, ctx, None)
-    return _safe(compare, left, right)
+    lefts, rights = _values(c.left, ctx, c.within), _values(c.right, ctx, None)
+    return any(_safe(compare, _coerce(left, right), _coerce(right, left)) for left in lefts for right in rights)
 
 
-def _coerce(value: str, like: object) -> object:
-    if isinstance(like, int | float) and not isinstance(like, bool):
+def _coerce(value: object, like: object) -> object:
+    """A field's text compares as a number against a number."""
+    if isinstance(value, str) and isinstance(like, int | float) and not isinstance(like, bool):
         try:
             return float(value)
         except ValueError:

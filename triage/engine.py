@@ -8,8 +8,11 @@ members are kept whole (capped) for the clock and, later, the fact extractors.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,7 +26,7 @@ from triage.facts import extract
 from triage.formats import decode
 from triage.formats.base import LineKind, Parsed, TimeQuality, worst
 from triage.layout import detect_layout
-from triage.lines import LongLines, chunks
+from triage.lines import Chunk, LongLines, chunks
 from triage.model import (
     SCHEMA_VERSION,
     Analysis,
@@ -41,6 +44,7 @@ from triage.signatures import Library, by_source, load_library
 from triage.sources import Catalog, Source, container_identity, load_catalog
 
 HEAD_LINES = 40
+WINDOW = 64 << 10  # bytes looked at for the head, tail and sample lines of a chunk
 TAIL_LINES = 40
 SNAPSHOT_CAP = 16 << 20
 #: A continuously logging journal whose last entry is older than this at capture was probably cut.
@@ -112,8 +116,8 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     coverage = _coverage(catalog, layout, sources, collected, clock)
     instance_id, instance_from = _instance_id(name.instance_id, collected.snapshots)
     facts = extract(collected.snapshots)
-    found = findings(library, _member_hits(collected), clock, facts,
-                     {s.name for s in sources if s.lines}, opts.window)
+    ranges = {s.name: (s.first_ts, s.last_ts) for s in sources if s.first_ts is not None and s.last_ts is not None}
+    found = findings(library, _member_hits(collected), clock, facts, ranges, opts.window)
     if clock.capture is None:
         collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))
     if clock.zone_from is None:
@@ -147,7 +151,43 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
 
 
 # -- the pass -------------------------------------------------------------------------------------
+class _Worker:
+    """Scans chunks on a second thread (RE2 releases the GIL) while the main thread inflates the next ones.
+
+    One thread keeps chunks in order, so a member's scanner state needs no lock; at most ``depth``
+    chunks wait, so memory stays bounded.
+    """
+
+    def __init__(self, depth: int = 2) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-scan")
+        self._pending: deque[Future[None]] = deque()
+        self._depth = depth
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        self._pending.append(self._pool.submit(fn))
+        while len(self._pending) > self._depth:
+            self._pending.popleft().result()
+
+    def drain(self) -> None:
+        while self._pending:
+            self._pending.popleft().result()
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        self._pool.shutdown(wait=True)
+
+
 def _read(bundle: Bundle, catalog: Catalog, matchers: dict[str, SourceMatcher], opts: Options) -> Pass:
+    worker = _Worker()
+    try:
+        return _read_members(bundle, catalog, matchers, opts, worker)
+    finally:
+        worker.close()
+
+
+def _read_members(bundle: Bundle, catalog: Catalog, matchers: dict[str, SourceMatcher], opts: Options,
+                  worker: _Worker) -> Pass:
     out = Pass()
     for member, stream in bundle.members():
         source = catalog.classify(member.path)
@@ -161,7 +201,7 @@ def _read(bundle: Bundle, catalog: Catalog, matchers: dict[str, SourceMatcher], 
             out.snapshot_sources[member.path] = source.name
         else:
             out.logs.append(_read_log(member, source, stream, opts.limits.max_line_bytes, out.issues,
-                                      matchers.get(source.name)))
+                                      matchers.get(source.name), worker))
     return out
 
 
@@ -181,27 +221,36 @@ def _read_snapshot(member: Member, stream: Stream, issues: list[Issue]) -> bytes
 
 
 def _read_log(member: Member, source: Source, stream: Stream, max_line: int, issues: list[Issue],
-              matcher: SourceMatcher | None) -> MemberRead:
+              matcher: SourceMatcher | None, worker: _Worker) -> MemberRead:
     read = MemberRead(member, source)
     long = LongLines()
-    last = b""
     counted = _Counted(stream)
+    last: Chunk | None = None
     for chunk in chunks(counted, max_line, long):
-        data = chunk.data
-        read.lines += data.count(b"\n")
-        last = data
+        last = chunk
+        read.lines += chunk.newlines
         if len(read.head) < HEAD_LINES:
-            read.head.extend(data.split(b"\n", HEAD_LINES)[: HEAD_LINES - len(read.head)])
+            window_end = min(chunk.end, chunk.start + WINDOW)
+            parts = chunk.data[chunk.start:window_end].split(b"\n", HEAD_LINES)
+            if len(parts) <= HEAD_LINES and window_end < chunk.end:
+                parts.pop()  # the window cut the last line
+            read.head.extend(parts[: HEAD_LINES - len(read.head)])
         else:
-            read.samples.append(data[: data.find(b"\n")])
+            end = chunk.data.find(b"\n", chunk.start, chunk.end)
+            read.samples.append(chunk.data[chunk.start:end if end >= 0 else chunk.end][:WINDOW])
         if not read.fmt:
             read.fmt = _pick_format(source, read.head)
             read.scanner = MemberScanner(matcher, read.fmt) if matcher is not None else None
         if read.scanner is not None:
-            read.scanner.feed(chunk)
-        read.tail = data.rsplit(b"\n", TAIL_LINES + 1)[-(TAIL_LINES + 1) :]
-    if last and not last.endswith(b"\n"):
-        read.lines += 1
+            worker.submit(functools.partial(read.scanner.feed, chunk))
+    worker.drain()
+    if last is not None:
+        window_start = max(last.start, last.end - WINDOW)
+        tail = last.data[window_start:last.end].split(b"\n")
+        read.tail = tail[1:] if window_start > last.start else tail
+        read.tail = read.tail[-(TAIL_LINES + 1):]
+        if last.data[last.end - 1:last.end] != b"\n":
+            read.lines += 1
     read.size = counted.total
     read.head = [ln for ln in read.head if ln][: read.lines]
     read.tail = [ln for ln in read.tail if ln]

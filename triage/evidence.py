@@ -1,8 +1,9 @@
 """From scanner hits and facts to findings: which signatures fired, how often, when, and why.
 
 Duplicated sources are counted once: a flat container log that repeats a per-pod one is left
-out, and lines of a mirror source (``messages`` repeats the kubelet and containerd journals) count
-only for signatures whose primary source is absent from the bundle.
+out, and a line of a mirror source (``messages`` and ``syslog`` repeat the kubelet, containerd and
+docker journals and the kernel ring buffer) is left out when the source it repeats is in the bundle
+and covers the line's time.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from datetime import UTC, datetime
 
 from triage.clock import Clock
 from triage.dsl import Context, evaluate, signatures_in
-from triage.formats.base import TimeQuality
+from triage.formats.base import Parsed, TimeQuality
 from triage.model import Evidence, Fact, FactValue, Finding
 from triage.scan import Hit, PatternHits
 from triage.signatures import Library, Signature
 
 EVIDENCE_MAX = 5
-#: Sources whose lines repeat those of others (rsyslog copies of journald units).
-MIRRORS = {"messages": ("kubelet_journal", "containerd_journal", "docker_journal"),
-           "syslog": ("kubelet_journal", "containerd_journal", "docker_journal")}
+#: Sources whose lines repeat those of others: rsyslog copies, told apart by the syslog tag.
+MIRRORS = frozenset({"messages", "syslog"})
+MIRRORED_IDENTS = {"kubelet": "kubelet_journal", "containerd": "containerd_journal", "dockerd": "docker_journal",
+                   "docker": "docker_journal", "kernel": "dmesg"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ class MemberHits:
 @dataclass(slots=True)
 class _Placed:
     count: int = 0
+    lines: set[tuple[str, int]] = field(default_factory=set)  # (member, line) of the counted, sampled hits
+    unsampled: int = 0  # hits beyond the kept sample (counted without their line)
     times: list[datetime] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
@@ -83,7 +87,20 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace").rstrip("\r")
 
 
-def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Window) -> dict[str, _Placed]:
+Ranges = dict[str, tuple[datetime, datetime]]
+
+
+def _mirrored(mh: MemberHits, parsed: Parsed, ts: datetime | None, ranges: Ranges) -> bool:
+    """A mirror-source line whose original is in the bundle (same unit, inside that source's time range)."""
+    if mh.source not in MIRRORS:
+        return False
+    primary = MIRRORED_IDENTS.get(parsed.get("ident") or "")
+    span = ranges.get(primary or "")
+    return span is not None and (ts is None or span[0].replace(microsecond=0) <= ts <= span[1])
+
+
+def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Window,
+           ranges: Ranges) -> dict[str, _Placed]:
     out: dict[str, _Placed] = {}
     for mh in members:
         for pattern in sig.patterns:
@@ -95,21 +112,29 @@ def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Wind
             decoded = hits.decoded()
             in_window = 0
             by_line: dict[int, tuple[datetime | None, TimeQuality]] = {}
+            mirrored: set[int] = set()
             for line, parsed in decoded:
                 ts, quality, _ = clock.place(parsed)
                 by_line[line] = (ts, quality)
-                if ts in window or (ts is None and window.since is None and window.until is None):
+                if _mirrored(mh, parsed, ts, ranges):
+                    mirrored.add(line)
+                elif ts in window or (ts is None and window.since is None and window.until is None):
                     in_window += 1
+                    placed.lines.add((mh.member, line))
                     if ts is not None:
                         placed.times.append(ts)
-            unsampled = hits.count - len(decoded)
-            placed.count += in_window + (unsampled if window == Window() else 0)
+            unsampled = hits.count - len(decoded)  # beyond the sample: counted unless a window or mirror applies
+            unsampled = unsampled if window == Window() and mh.source not in MIRRORS else 0
+            placed.unsampled += unsampled
+            placed.count += in_window + unsampled
             for name, values in hits.fields.items():
                 placed.fields.setdefault(name, []).extend(values)
             for hit in hits.evidence():
                 ts, quality = by_line.get(hit.line, (None, TimeQuality.NONE))
-                if ts in window or window == Window():
+                if hit.line not in mirrored and (ts in window or window == Window()):
                     placed.evidence.append(_evidence(mh, pattern.name, hit, ts, quality))
+            if not (placed.count or placed.evidence):
+                del out[pattern.name]
     for placed in out.values():
         placed.times.sort()
     return out
@@ -121,17 +146,10 @@ def _evidence(mh: MemberHits, pattern: str, hit: Hit, ts: datetime | None, quali
                     after=tuple(_text(x) for x in hit.after))
 
 
-def _kept(members: Sequence[MemberHits], present: set[str], sig: Signature) -> list[MemberHits]:
-    sources = set(sig.sources)
-    out = []
-    for mh in members:
-        if mh.duplicate:
-            continue
-        primaries = MIRRORS.get(mh.source, ())
-        if any(p in sources and p in present for p in primaries):
-            continue
-        out.append(mh)
-    return out
+def _lines(placed: dict[str, _Placed], names: list[str]) -> int:
+    """Distinct lines behind these patterns: a line two patterns match counts once."""
+    kept = [placed[n] for n in names if n in placed]
+    return len(set().union(*(p.lines for p in kept))) + max((p.unsampled for p in kept), default=0)
 
 
 def _order(library: Library) -> list[Signature]:
@@ -142,7 +160,8 @@ def _order(library: Library) -> list[Signature]:
 
 
 def findings(library: Library, members: Sequence[MemberHits], clock: Clock, facts: list[Fact],
-             present: set[str], window: Window) -> tuple[Finding, ...]:
+             ranges: Ranges, window: Window) -> tuple[Finding, ...]:
+    """The signatures that fire; ``ranges`` are the first and last time of each log source in the bundle."""
     fact_values: dict[str, FactValue] = {}
     fact_where: dict[str, Fact] = {}
     for f in facts:
@@ -151,10 +170,10 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
     fired: set[str] = set()
     out: list[Finding] = []
     for sig in _order(library):
-        placed = _place(sig, _kept(members, present, sig), clock, window)
+        placed = _place(sig, [m for m in members if not m.duplicate], clock, window, ranges)
         ctx: Context = _Context(placed, fact_values, clock.boot, fired)
         evidence_patterns = [p.name for p in sig.patterns if p.evidence]
-        count = sum(placed[n].count for n in evidence_patterns if n in placed)
+        count = _lines(placed, evidence_patterns)
         if sig.when is not None:
             if not evaluate(sig.when, ctx):
                 continue
@@ -162,7 +181,7 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
             continue
         if count == 0:  # fired on markers alone (e.g. "Checking ..." never followed by success): show those
             evidence_patterns = [p.name for p in sig.patterns]
-            count = sum(placed[n].count for n in evidence_patterns if n in placed)
+            count = _lines(placed, evidence_patterns)
         fired.add(sig.id)
         out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in sorted(sig.facts)
                                                                      if f in fact_where]))
@@ -177,8 +196,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def _finding(sig: Signature, placed: dict[str, _Placed], names: list[str], count: int,
              facts: list[Fact]) -> Finding:
     times = sorted(t for n in names if n in placed for t in placed[n].times)
-    evidence = sorted((e for n in names if n in placed for e in placed[n].evidence),
-                      key=lambda e: (e.ts is None, e.ts or _EPOCH, e.member, e.line))
+    unique = {(e.member, e.line): e for n in reversed(names) if n in placed for e in placed[n].evidence}
+    evidence = sorted(unique.values(), key=lambda e: (e.ts is None, e.ts or _EPOCH, e.member, e.line))
     if len(evidence) > EVIDENCE_MAX:
         evidence = evidence[: EVIDENCE_MAX - 2] + evidence[-2:]
     evidence += [Evidence(member=f.member, line=f.line, ts=None, time_quality=TimeQuality.NONE,

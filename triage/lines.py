@@ -20,9 +20,21 @@ class Readable(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    data: bytes  # whole lines; every line ends with b"\n" except possibly the member's last one
-    offset: int  # byte offset of data[0] in the (decompressed) member
-    line: int  # 1-based number of the first line in data
+    """Whole lines ``data[start:end]`` (a range, so big blocks are never copied)."""
+
+    data: bytes
+    start: int
+    end: int  # every line in the range ends with b"\n", except possibly the member's last one
+    offset: int  # byte offset of data[start] in the (decompressed) member
+    line: int  # 1-based number of the first line in the range
+    newlines: int  # newlines in the range
+
+    @classmethod
+    def of(cls, data: bytes, offset: int = 0, line: int = 1) -> Chunk:
+        return cls(data, 0, len(data), offset, line, data.count(b"\n"))
+
+    def text(self) -> bytes:
+        return self.data[self.start:self.end]
 
 
 @dataclass(slots=True)
@@ -34,43 +46,69 @@ class LongLines:
     dropped_bytes: int = 0
 
 
+class _Cursor:
+    def __init__(self) -> None:
+        self.offset = 0
+        self.line = 1
+
+    def emit(self, data: bytes, start: int, end: int) -> Chunk:
+        chunk = Chunk(data, start, end, self.offset, self.line, data.count(b"\n", start, end))
+        self.offset += end - start
+        self.line += chunk.newlines
+        return chunk
+
+
 def chunks(stream: Readable, max_line: int, long: LongLines, size: int = CHUNK) -> Iterator[Chunk]:
-    """Yield chunks that end on a line boundary (the last one may not)."""
-    carry = b""
-    offset = 0  # offset of carry[0]
-    line = 1
+    """Yield ranges of whole lines, block by block; only a line that spans two blocks is copied."""
+    cursor = _Cursor()
+    carry = b""  # start of a line that continues in the next block
     skipping = False  # inside the dropped tail of an over-long line
-    while True:
-        block = stream.read(size)
-        if not block:
-            break
+    while block := stream.read(size):
+        start = 0
         if skipping:
             nl = block.find(b"\n")
             if nl < 0:
                 long.dropped_bytes += len(block)
-                offset += len(block)
+                cursor.offset += len(block)
                 continue
             long.dropped_bytes += nl
-            offset += nl + 1
-            block = block[nl + 1 :]
-            skipping = False
-        data = carry + block if carry else block
-        cut = data.rfind(b"\n") + 1
-        if cut:
-            yield Chunk(data[:cut], offset, line)
-            line += data.count(b"\n", 0, cut)
-            offset += cut
-            carry = data[cut:]
-        else:
-            carry = data
+            cursor.offset += nl + 1
+            start, skipping = nl + 1, False
+        if carry:
+            nl = block.find(b"\n", start)
+            if nl >= 0:
+                joined = carry + block[start:nl + 1]
+                carry, start = b"", nl + 1
+                if len(joined) <= max_line + 1:
+                    yield cursor.emit(joined, 0, len(joined))
+                else:
+                    yield _cut(joined, max_line, long, cursor, complete=True)
+            else:
+                carry += block[start:]
+                start = len(block)
+        cut = block.rfind(b"\n", start) + 1
+        if cut > start:
+            yield cursor.emit(block, start, cut)
+        rest = block[max(cut, start):]
+        carry = carry + rest if carry else rest
         if len(carry) > max_line:
-            long.count += 1
-            long.first_line = long.first_line or line
-            long.dropped_bytes += len(carry) - max_line
-            yield Chunk(carry[:max_line] + b"\n", offset, line)
-            line += 1
-            offset += len(carry)
-            carry = b""
-            skipping = True
+            yield _cut(carry + b"\n", max_line, long, cursor, complete=False)
+            carry, skipping = b"", True
     if carry:
-        yield Chunk(carry, offset, line)
+        yield cursor.emit(carry, 0, len(carry))
+
+
+def _cut(line: bytes, max_line: int, long: LongLines, cursor: _Cursor, *, complete: bool) -> Chunk:
+    """An over-long line, cut to ``max_line`` bytes (the cut part is counted, not kept).
+
+    ``line`` ends with b"\\n"; ``complete`` says whether that newline is in the member (else the rest of
+    the line is still to come and will be skipped)."""
+    long.count += 1
+    long.first_line = long.first_line or cursor.line
+    dropped = len(line) - 1 - max_line
+    long.dropped_bytes += dropped
+    kept = line[:max_line] + b"\n"
+    chunk = Chunk(kept, 0, len(kept), cursor.offset, cursor.line, 1)
+    cursor.offset += len(line) if complete else len(line) - 1
+    cursor.line += 1
+    return chunk

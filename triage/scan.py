@@ -31,6 +31,7 @@ LINE_CAP = 4096  # bytes of an evidence or context line kept
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 256 << 20
+_OPTIONS.never_nl = True  # chunks hold many lines: no pattern may match across a newline
 
 
 @dataclass(slots=True)
@@ -115,35 +116,36 @@ class MemberScanner:
         self._waiting: list[Hit] = []  # hits at the end of the previous chunk: context after
 
     def feed(self, chunk: Chunk) -> None:
-        data = chunk.data
+        """Scan one chunk (on the worker thread: RE2 releases the GIL)."""
+        data, lo, hi = chunk.data, chunk.start, chunk.end
         if self._waiting:
-            following = _lines_after(data, -1)
+            following = _lines_after(data, lo - 1, hi)
             for hit in self._waiting:
                 hit.after.extend(following[: CONTEXT - len(hit.after)])
             self._waiting = []
-        pos, line, last_start = 0, chunk.line, -1
-        for m in self.matcher.any_.finditer(data):
-            start = data.rfind(b"\n", 0, m.start()) + 1
+        pos, line, last_start = lo, chunk.line, -1
+        for m in self.matcher.any_.finditer(data, lo, hi):
+            start = data.rfind(b"\n", lo, m.start()) + 1 or lo
             if start == last_start:
                 continue
             last_start = start
-            end = data.find(b"\n", start)
-            end = len(data) if end < 0 else end
+            end = data.find(b"\n", start, hi)
+            end = hi if end < 0 else end
             line += data.count(b"\n", pos, start)
             pos = start
-            self._line(data, start, end, line, chunk.offset + start)
-        self._tail = tuple(_lines_before(data, len(data)))
+            self._line(data, start, end, line, chunk.offset + start - lo, lo, hi)
+        self._tail = tuple(_lines_before(data, hi, lo))
 
-    def _line(self, data: bytes, start: int, end: int, number: int, offset: int) -> None:
+    def _line(self, data: bytes, start: int, end: int, number: int, offset: int, lo: int, hi: int) -> None:
         text = data[start:end]
         matched: list[int] = self.matcher.which.Match(text) or []  # type: ignore[assignment]
         if not matched:
             return
         decoded = decode(self.fmt, text.decode("utf-8", "replace").rstrip("\r"))
-        before = _lines_before(data, start)
+        before = _lines_before(data, start, lo)
         if len(before) < CONTEXT:
             before = [*self._tail[len(self._tail) - (CONTEXT - len(before)):], *before] if self._tail else before
-        hit = Hit(number, offset, text[:LINE_CAP], tuple(before), _lines_after(data, end))
+        hit = Hit(number, offset, text[:LINE_CAP], tuple(before), _lines_after(data, end, hi))
         if len(hit.after) < CONTEXT:
             self._waiting.append(hit)
         for index in sorted(matched):
@@ -152,22 +154,24 @@ class MemberScanner:
             self.hits.setdefault(self.matcher.keys[index], PatternHits()).add(number, decoded, hit, groups)
 
 
-def _lines_before(data: bytes, start: int) -> list[bytes]:
-    """Up to CONTEXT lines that end just before ``start`` (a line start, or len(data))."""
+def _lines_before(data: bytes, start: int, lo: int) -> list[bytes]:
+    """Up to CONTEXT lines in ``data[lo:start]`` that end just before ``start`` (a line start, or the end)."""
     lines: list[bytes] = []
     pos = start - 1  # the newline that ends the previous line
-    while len(lines) < CONTEXT and pos >= 0 and data[pos:pos + 1] == b"\n":
-        prev = data.rfind(b"\n", 0, pos) + 1
+    while len(lines) < CONTEXT and pos >= lo and data[pos:pos + 1] == b"\n":
+        prev = max(data.rfind(b"\n", lo, pos) + 1, lo)
         lines.insert(0, data[prev:pos][:LINE_CAP])
         pos = prev - 1
     return lines
 
 
-def _lines_after(data: bytes, end: int) -> list[bytes]:
-    """Up to CONTEXT lines after the line that ends at ``end`` (its newline; -1: from the start)."""
-    rest = data[end + 1:]
-    parts = rest.split(b"\n", CONTEXT)
-    out = parts[:CONTEXT]
-    if len(parts) <= CONTEXT and out and out[-1] == b"":
-        out.pop()
-    return [x[:LINE_CAP] for x in out]
+def _lines_after(data: bytes, end: int, hi: int) -> list[bytes]:
+    """Up to CONTEXT lines in ``data[:hi]`` after the line that ends at ``end`` (its newline)."""
+    out: list[bytes] = []
+    start = end + 1
+    while len(out) < CONTEXT and start < hi:
+        stop = data.find(b"\n", start, hi)
+        stop = hi if stop < 0 else stop
+        out.append(data[start:min(stop, start + LINE_CAP)])
+        start = stop + 1
+    return out

@@ -58,7 +58,7 @@ def _pattern_examples(sig: Signature, matchers: dict[str, SourceMatcher], catalo
                     yield ExampleResult(sig.id, label, False, f"source {ex.source} is not one of the pattern's")
                     continue
                 scanner = MemberScanner(matcher, catalog.get(ex.source).formats[0])
-                scanner.feed(Chunk(ex.line.encode() + b"\n", 0, 1))
+                scanner.feed(Chunk.of(ex.line.encode() + b"\n"))
                 got = (sig.id, pattern.name) in scanner.hits
                 detail = "" if got == want else (f"did not match: {ex.line[:160]}" if want
                                                  else f"matched a near miss: {ex.line[:160]}")
