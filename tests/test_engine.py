@@ -33,7 +33,7 @@ def coverage(result_path: str) -> dict[str, Coverage]:
 def test_layout_al2023_collector(tmp_path: Path) -> None:
     layout = analyze(bundle(tmp_path, minimal_members())).bundle.layout
     assert layout == Layout("eks-log-collector", "0.7+", "al2023", "tar.gz", True, None,
-                            ("kernel/uname.txt: amzn2023 kernel",))
+                            ("uname: amzn2023 kernel",))
 
 
 def test_layout_node_monitoring_agent_without_prefix_or_directories(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_layout_node_monitoring_agent_without_prefix_or_directories(tmp_path: Pa
     path = bundle(tmp_path, entries, "ip-10-0-1-23.us-west-2.compute.internal-logs.tar.gz", dirs=())
     result = analyze(path)
     assert result.bundle.layout == Layout("node-monitoring-agent", "agent", "al2023", "tar.gz", False, None, (
-        "node monitoring agent files: system/pressure_cpu.txt", "kernel/uname.txt: amzn2023 kernel"))
+        "node monitoring agent sources: pressure", "uname: amzn2023 kernel"))
     assert result.bundle.node_name == "ip-10-0-1-23.us-west-2.compute.internal"
     assert "script_params" not in {c.source for c in result.coverage}
 
@@ -53,7 +53,7 @@ def test_layout_old_collectors(tmp_path: Path) -> None:
              Entry("./var_log/messages", b"Aug 20 15:00:00 ip-10-0-1-23 kernel: x\n")]
     assert analyze(bundle(tmp_path, old05)).bundle.layout == Layout(
         "eks-log-collector", "0.5", "al2", "tar.gz", True, None,
-        ("collector 0.5.x: ipamd/enis.txt, kubelet/kubeproxy.log", "var_log/messages (rsyslog)"))
+        ("collector 0.5.x: kubeproxy_journal, ipamd_legacy_text", "messages (rsyslog) or AL2 kubelet config"))
     old06 = [Entry("./system/script-params.txt", b"ignore_introspection: false\n"),
              Entry("./kernel/uname.txt", b"Linux ip-10-0-1-23 4.14.193-149.317.amzn2.x86_64 #1 SMP x86_64\n")]
     assert analyze(bundle(tmp_path, old06, "c.tar.gz")).bundle.layout.era == "0.6"

@@ -31,22 +31,22 @@ def test_healthy_sources_fall_in_the_ten_days_before_capture() -> None:
 
 
 @pytest.mark.parametrize(("name", "layout", "instance", "zone"), [
-    (HEALTHY, Layout("eks-log-collector", "0.7+", "al2023", "tar.gz", True, None, ("kernel/uname.txt: amzn2023 kernel",)),
+    (HEALTHY, Layout("eks-log-collector", "0.7+", "al2023", "tar.gz", True, None, ("uname: amzn2023 kernel",)),
      "i-0a1b2c3d4e5f67890", 0),
     ("0a1b2c3d4e5f67890_2026-10-14_0912-UTC_0.7.9.zip",
      Layout("eks-log-collector", "0.7+", "al2023", "zip", False, "eks_i-0a1b2c3d4e5f67890_2026-10-14_0912-UTC_0.7.9",
-            ("kernel/uname.txt: amzn2023 kernel",)), "i-0a1b2c3d4e5f67890", 0),
+            ("uname: amzn2023 kernel",)), "i-0a1b2c3d4e5f67890", 0),
     ("2020-10-07_1411-UTC_0.6.2", Layout("eks-log-collector", "0.6", "al2", "tar.gz", True, None, (
-        "collector 0.6.x: no system/procstat.txt or io_throttling.txt (added in 0.7.0)", "kernel/uname.txt: amzn2 kernel")),
+        "collector 0.6.x: no procstat or io_throttling (added in 0.7.0)", "uname: amzn2 kernel")),
      "i-0f3a9b8c7d6e5f4a2", 0),
     ("2019-08-20_1530-UTC_0.5.1", Layout("eks-log-collector", "0.5", "al2", "tar.gz", True, None, (
-        "collector 0.5.x: ipamd/eni-configs.txt, ipamd/enis.txt, ipamd/ipamd-env-settings.txt",
-        "kernel/uname.txt: amzn2 kernel")), "i-0e1d2c3b4a5968778", 0),
+        "collector 0.5.x: kubeproxy_journal, ipamd_legacy_text",
+        "uname: amzn2 kernel")), "i-0e1d2c3b4a5968778", 0),
     ("compute.internal-logs", Layout("node-monitoring-agent", "agent", "al2023", "tar.gz", False, None, (
-        "node monitoring agent files: networking/get_api_server.txt, system/pressure_cpu.txt, system/pressure_io.txt",
-        "kernel/uname.txt: amzn2023 kernel")), "i-0a1b2c3d4e5f67890", 0),
+        "node monitoring agent sources: agent_api_server, pressure",
+        "uname: amzn2023 kernel")), "i-0a1b2c3d4e5f67890", 0),
     ("2025-12-03_1527-UTC_0.7.9", Layout("eks-log-collector", "0.7+", "al2", "tar.gz", True, None, (
-        "kernel/uname.txt: amzn2 kernel",)), "i-0e9d8c7b6a5f4e3d2", -300),
+        "uname: amzn2 kernel",)), "i-0e9d8c7b6a5f4e3d2", -300),
 ])
 def test_layouts_identity_and_zone(name: str, layout: Layout, instance: str, zone: int) -> None:
     result = analyze(str(sample(name)))

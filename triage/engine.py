@@ -88,6 +88,13 @@ class Pass:
     unmatched: int = 0
     issues: list[Issue] = field(default_factory=list)
 
+    def by_source(self) -> dict[str, list[tuple[str, bytes]]]:
+        """Snapshot members grouped by source name, in archive order."""
+        out: dict[str, list[tuple[str, bytes]]] = {}
+        for path, name in self.snapshot_sources.items():
+            out.setdefault(name, []).append((path, self.snapshots[path]))
+        return out
+
 
 def analyze(path: str, options: Options | None = None) -> Analysis:
     """Read the bundle at ``path`` (or ``-`` for stdin) and describe it."""
@@ -109,13 +116,15 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     if not stats.top_dirs:
         raise BundleError("not an EKS log bundle: none of the collector's directories "
                           "(kernel/, system/, var_log/, kubelet/, ipamd/, ...) is in it")
-    layout = detect_layout(stats, name, collected.snapshots, {m.member.path for m in collected.logs})
+    snapshots = collected.by_source()
+    present = {r.source.name for r in collected.logs} | set(snapshots)
+    layout = detect_layout(stats, name, present, {src: members[0][1] for src, members in snapshots.items()})
     evidence = _clock_evidence(collected, name.capture, stats.newest_mtime)
     clock = build_clock(evidence)
     sources = _summaries(collected, catalog, clock)
     coverage = _coverage(catalog, layout, sources, collected, clock)
-    instance_id, instance_from = _instance_id(name.instance_id, collected.snapshots)
-    facts = extract(collected.snapshots)
+    instance_id, instance_from = _instance_id(name.instance_id, snapshots)
+    facts = extract(snapshots)
     ranges = {s.name: (s.first_ts, s.last_ts) for s in sources if s.first_ts is not None and s.last_ts is not None}
     found = findings(library, _member_hits(collected), clock, facts, ranges, opts.window)
     if clock.capture is None:
@@ -469,10 +478,12 @@ def library_digest(library: Library) -> str:
     return digest.hexdigest()[:16]
 
 
-def _instance_id(from_name: str | None, snapshots: dict[str, bytes]) -> tuple[str | None, str | None]:
+def _instance_id(from_name: str | None, snapshots: dict[str, list[tuple[str, bytes]]]
+                 ) -> tuple[str | None, str | None]:
     if from_name:
         return from_name, "bundle file name"
-    raw = snapshots.get("system/instance-id.txt", b"").strip().decode("ascii", "replace")
-    if raw.startswith("i-") and raw[2:].isalnum():
-        return raw, "system/instance-id.txt"
+    for path, content in snapshots.get("instance_id", []):
+        raw = content.strip().decode("ascii", "replace")
+        if raw.startswith("i-") and raw[2:].isalnum():
+            return raw, path
     return None, None

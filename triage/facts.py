@@ -1,12 +1,12 @@
 """Facts read from snapshot files (command output captured at collection time).
 
 Each extractor is a small function from one snapshot's text to named facts, each with the
-member and line it came from. Extractors tolerate missing, empty and odd files: a file that does
-not say something yields no fact, never an error. Signatures and hypotheses read facts as
-``fact.<name>`` in their conditions.
+member and line it came from; it is bound to a logical source of the catalog, never to a path.
+Extractors tolerate missing, empty and odd files: a file that does not say something yields no
+fact, never an error. Signatures and hypotheses read facts as ``fact.<name>`` in their conditions.
 
 >>> conntrack = b"cpu=0 found=0 insert_failed=3 drop=1\\ncpu=1 insert_failed=2 drop=0\\n"
->>> facts = extract({"networking/conntrack.txt": conntrack})
+>>> facts = extract({"conntrack": [("networking/conntrack.txt", conntrack)]})
 >>> [(f.name, f.value) for f in facts if f.name.startswith("conntrack.")]
 [('conntrack.drop', 1), ('conntrack.insert_failed', 5)]
 """
@@ -21,10 +21,12 @@ import orjson
 from triage.model import Fact, FactValue
 
 Extractor = Callable[[str, str], Iterator[Fact]]
-#: member path glob (fnmatch) -> extractor
-_EXTRACTORS: list[tuple[re.Pattern[str], Extractor]] = []
+#: (source name, extractor), in registration order
+_EXTRACTORS: list[tuple[str, Extractor]] = []
+#: Snapshot members by source name: source -> [(member path, content)]
+Snapshots = Mapping[str, list[tuple[str, bytes]]]
 
-_NAMES: set[str] = {"cni.aws_conflist", "iptables.collected"}
+_NAMES: set[str] = {"cni.collected", "cni.aws_conflist", "iptables.collected"}
 _PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.")
 
 ALLOWANCES = ("bw_in_allowance_exceeded", "bw_out_allowance_exceeded", "pps_allowance_exceeded",
@@ -38,26 +40,28 @@ class _Names(frozenset[str]):
         return isinstance(item, str) and (frozenset.__contains__(self, item) or item.startswith(_PREFIXES))
 
 
-def extractor(path_regex: str, names: tuple[str, ...]) -> Callable[[Extractor], Extractor]:
+def extractor(source: str, names: tuple[str, ...]) -> Callable[[Extractor], Extractor]:
+    """Register ``fn`` for every member of ``source``; ``names`` are the facts it can produce."""
+
     def register(fn: Extractor) -> Extractor:
-        _EXTRACTORS.append((re.compile(path_regex), fn))
+        _EXTRACTORS.append((source, fn))
         _NAMES.update(names)
         return fn
 
     return register
 
 
-def extract(snapshots: Mapping[str, bytes]) -> list[Fact]:
+def extract(snapshots: Snapshots) -> list[Fact]:
     """All facts of all snapshot files, sorted by name then member."""
     out: list[Fact] = []
-    for path in sorted(snapshots):
-        text = snapshots[path].decode("utf-8", "replace")
-        for pattern, fn in _EXTRACTORS:
-            if pattern.fullmatch(path):
-                out.extend(fn(path, text))
+    for source, fn in _EXTRACTORS:
+        for path, content in sorted(snapshots.get(source, [])):
+            out.extend(fn(path, content.decode("utf-8", "replace")))
+    conf_names = {path.rsplit("/", 1)[-1] for path, _ in snapshots.get("cni_config", [])}
     presence = {
-        "cni.aws_conflist": any(p.endswith("10-aws.conflist") for p in snapshots),
-        "iptables.collected": "networking/iptables-save.txt" in snapshots,
+        "cni.collected": bool(conf_names) or bool(snapshots.get("cni_env")),
+        "cni.aws_conflist": "10-aws.conflist" in conf_names,
+        "iptables.collected": bool(snapshots.get("iptables_save")),
     }
     out.extend(Fact(name, value, "", 0) for name, value in presence.items())
     return sorted(out, key=lambda f: (f.name, f.member))
@@ -67,7 +71,7 @@ def extract(snapshots: Mapping[str, bytes]) -> list[Fact]:
 _COUNTER = re.compile(r"^\s*(\w+):\s*(\d+)\s*$")
 
 
-@extractor(r"networking/ethtool\.txt", tuple(f"ethtool.{a}" for a in ALLOWANCES))
+@extractor("ethtool", tuple(f"ethtool.{a}" for a in ALLOWANCES))
 def _ethtool(path: str, text: str) -> Iterator[Fact]:
     totals: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(text.splitlines(), 1):
@@ -82,7 +86,7 @@ def _ethtool(path: str, text: str) -> Iterator[Fact]:
 _CONNTRACK = re.compile(r"\b(insert_failed|drop|early_drop)=(\d+)")
 
 
-@extractor(r"networking/conntrack\.txt", ("conntrack.insert_failed", "conntrack.drop", "conntrack.early_drop"))
+@extractor("conntrack", ("conntrack.insert_failed", "conntrack.drop", "conntrack.early_drop"))
 def _conntrack(path: str, text: str) -> Iterator[Fact]:
     totals: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(text.splitlines(), 1):
@@ -100,7 +104,7 @@ IO_WATCHED = {"kubelet": "io.kubelet", "containerd": "io.containerd", "aws-k8s-a
               "dockerd": "io.dockerd"}
 
 
-@extractor(r"system/io_throttling\.txt", ("io.rows", "io.max_ticks", "io.max_process", *IO_WATCHED.values()))
+@extractor("io_throttling", ("io.rows", "io.max_ticks", "io.max_process", *IO_WATCHED.values()))
 def _io_throttling(path: str, text: str) -> Iterator[Fact]:
     rows = [(n, m.group(2), int(m.group(3))) for n, line in enumerate(text.splitlines(), 1)
             if (m := _IO_ROW.match(line))]
@@ -121,7 +125,7 @@ def _io_throttling(path: str, text: str) -> Iterator[Fact]:
 _CHAIN = re.compile(r"^:(\S+) ")
 
 
-@extractor(r"networking/iptables-save\.txt", ("iptables.rules", "iptables.kube_services", "iptables.aws_snat",
+@extractor("iptables_save", ("iptables.rules", "iptables.kube_services", "iptables.aws_snat",
                                                "iptables.calico_chains", "iptables.cilium_chains",
                                                "iptables.legacy_tables_present"))
 def _iptables(path: str, text: str) -> Iterator[Fact]:
@@ -147,20 +151,20 @@ def _iptables(path: str, text: str) -> Iterator[Fact]:
         yield Fact(f"iptables.chain.{chain}", True, path, number)
 
 
-@extractor(r"cni/[^/]+\.(?:conflist|conf|json)", ("cni.other_conflists",))
+@extractor("cni_config", ("cni.other_conflists",))
 def _cni_conf(path: str, text: str) -> Iterator[Fact]:
-    name = path.rsplit("/", 1)[1]
-    if name.startswith("cni-configuration-variables") or name == "10-aws.conflist":
-        return
-    yield Fact("cni.other_conflists", 1, path, 0)
+    """Each CNI config file other than the VPC CNI's own counts one (cni.other_conflists adds them up)."""
+    name = path.rsplit("/", 1)[-1]
+    if name != "10-aws.conflist" and name.endswith((".conflist", ".conf", ".json")):
+        yield Fact("cni.other_conflists", 1, path, 0)
 
 
-@extractor(r"ipamd/enis\.json", ("ipamd.enis_empty",))
+@extractor("ipamd_enis", ("ipamd.enis_empty",))
 def _enis(path: str, text: str) -> Iterator[Fact]:
     yield Fact("ipamd.enis_empty", not text.strip(), path, 0)
 
 
-@extractor(r"sysctls/sysctl_all\.txt", ())
+@extractor("sysctls", ())
 def _sysctl(path: str, text: str) -> Iterator[Fact]:
     for number, line in enumerate(text.splitlines(), 1):
         key, sep, value = line.partition(" = ")
@@ -168,7 +172,7 @@ def _sysctl(path: str, text: str) -> Iterator[Fact]:
             yield Fact(f"sysctl.{key}", _number(value.strip()), path, number)
 
 
-@extractor(r"networking/resolv\.conf", ("resolv.nameservers", "resolv.search_domains"))
+@extractor("resolv_conf", ("resolv.nameservers", "resolv.search_domains"))
 def _resolv(path: str, text: str) -> Iterator[Fact]:
     lines = text.splitlines()
     servers = [n for n, line in enumerate(lines, 1) if line.split()[:1] == ["nameserver"]]
@@ -178,7 +182,7 @@ def _resolv(path: str, text: str) -> Iterator[Fact]:
             yield Fact("resolv.search_domains", len(line.split()) - 1, path, number)
 
 
-@extractor(r"kubelet/(?:config|kubelet-config)\.json", ("kubelet.max_pods", "kubelet.server_tls_bootstrap",
+@extractor("kubelet_config", ("kubelet.max_pods", "kubelet.server_tls_bootstrap",
                                                          "kubelet.registry_pull_qps", "kubelet.registry_burst"))
 def _kubelet_config(path: str, text: str) -> Iterator[Fact]:
     try:
@@ -225,9 +229,11 @@ def json_objects(text: str) -> Iterator[tuple[int, object]]:
 _IMAGE_TAG = re.compile(r"amazon-k8s-cni:(v[0-9][^\s\"]*)")
 
 
-@extractor(r"cni/cni-configuration-variables-containerd\.json", ("cni.version",))
+@extractor("cni_env", ("cni.version",))
 def _cni_env_dump(path: str, text: str) -> Iterator[Fact]:
     """The newest aws-node container's full env and image tag (several concatenated objects)."""
+    if not path.endswith("-containerd.json"):
+        return
     newest: tuple[str, int, dict[str, object]] | None = None
     for line, obj in json_objects(text):
         if not isinstance(obj, dict):
@@ -250,7 +256,7 @@ def _cni_env_dump(path: str, text: str) -> Iterator[Fact]:
             yield Fact(f"cni.env.{key}", value, path, line)
 
 
-@extractor(r"ipamd/(?:networkutils|ipamd)-env-settings\.json", ())
+@extractor("ipamd_env_settings", ())
 def _ipamd_env(path: str, text: str) -> Iterator[Fact]:
     for line, obj in json_objects(text):
         for key, value in obj.items() if isinstance(obj, dict) else ():
@@ -262,7 +268,7 @@ _BUILD_INFO = re.compile(r'^awscni_build_info\{[^}]*version="(v[^"]+)"')
 _API_ERROR = re.compile(r'^awscni_aws_api_error_count\{[^}]*error="(RequestLimitExceeded|Throttling\w*)"[^}]*\} (\d+)')
 
 
-@extractor(r"ipamd/metrics\.(?:json|txt)", ("ipamd.metrics_empty", "ipamd.api_throttled", "cni.version"))
+@extractor("ipamd_metrics", ("ipamd.metrics_empty", "ipamd.api_throttled", "cni.version"))
 def _metrics(path: str, text: str) -> Iterator[Fact]:
     yield Fact("ipamd.metrics_empty", not text.strip(), path, 0)
     throttled, first = 0, 0
@@ -279,6 +285,9 @@ def _metrics(path: str, text: str) -> Iterator[Fact]:
 
 #: Every fact name an extractor can produce, plus the open families (``sysctl.<key>`` ...).
 FACT_NAMES: frozenset[str] = _Names(_NAMES)
+
+
+extractor("kubelet_config_al2", ())(_kubelet_config)
 
 
 def _number(value: str) -> FactValue:

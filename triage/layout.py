@@ -1,84 +1,77 @@
-"""Tell which collector wrote a bundle, for what kind of node, by the files present.
+"""Tell which collector wrote a bundle, for what kind of node, by the sources present.
 
 The version string in the file name is not a layout key (bundle-layout.md §4): ``0.6.2`` spans
-two years of changes and the same version ships in AMIs built at different times.
+two years of changes and the same version ships in AMIs built at different times. What decides is
+which sources the bundle holds and what ``uname`` / the package list say; evidence names sources.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from triage.bundle import NameInfo, ReadStats
 from triage.model import Layout
 
+#: Sources only the EKS node monitoring agent writes.
+AGENT_SOURCES = ("agent_api_server", "pressure")
+#: Sources only collector 0.5.x wrote.
+V05_SOURCES = ("kubeproxy_journal", "ipamd_legacy_text")
+#: Sources added by collector 0.7.0 (2022-08).
+V07_SOURCES = ("procstat", "io_throttling")
 
-def detect_layout(stats: ReadStats, name: NameInfo, snapshots: dict[str, bytes], logs: set[str]) -> Layout:
-    paths = set(snapshots) | logs
+
+def detect_layout(stats: ReadStats, name: NameInfo, present: set[str], texts: Mapping[str, bytes]) -> Layout:
+    """``present``: sources with at least one member; ``texts``: the first member of each snapshot source."""
     evidence: list[str] = []
-    producer = _producer(stats, name, paths, evidence)
-    era = _era(producer, paths, snapshots, evidence)
-    os_family = _os_family(paths, snapshots, evidence)
-    return Layout(
-        producer=producer,
-        era=era,
-        os_family=os_family,
-        container=stats.container,
-        dot_prefix=stats.dot_prefixed > 0,
-        wrapper=stats.wrapper,
-        evidence=tuple(evidence),
-    )
+    producer = _producer(stats, name, present, evidence)
+    era = _era(producer, present, texts, evidence)
+    os_family = _os_family(present, texts, evidence)
+    return Layout(producer=producer, era=era, os_family=os_family, container=stats.container,
+                  dot_prefix=stats.dot_prefixed > 0, wrapper=stats.wrapper, evidence=tuple(evidence))
 
 
-def _producer(stats: ReadStats, name: NameInfo, paths: set[str], evidence: list[str]) -> str:
-    nma_files = sorted(p for p in paths if p == "networking/get_api_server.txt" or p.startswith("system/pressure_"))
-    if nma_files:
-        evidence.append(f"node monitoring agent files: {', '.join(nma_files[:3])}")
+def _producer(stats: ReadStats, name: NameInfo, present: set[str], evidence: list[str]) -> str:
+    agent = [s for s in AGENT_SOURCES if s in present]
+    if agent:
+        evidence.append(f"node monitoring agent sources: {', '.join(agent)}")
         return "node-monitoring-agent"
     if name.node_name:
         evidence.append("file name <node>-logs.tar.gz")
         return "node-monitoring-agent"
     if stats.container in ("tar.gz", "tar") and stats.dot_prefixed == 0 and stats.directories == 0 \
-            and "system/script-params.txt" not in paths:
-        evidence.append("no ./ prefix, no directory entries, no system/script-params.txt")
+            and "script_params" not in present:
+        evidence.append("no ./ prefix, no directory entries, no collector parameters")
         return "node-monitoring-agent"
     return "eks-log-collector"
 
 
-def _era(producer: str, paths: set[str], snapshots: dict[str, bytes], evidence: list[str]) -> str:
+def _era(producer: str, present: set[str], texts: Mapping[str, bytes], evidence: list[str]) -> str:
     if producer == "node-monitoring-agent":
         return "agent"
-    params = snapshots.get("system/script-params.txt", b"")
-    old = sorted(p for p in paths if p in ("kubelet/kubeproxy.log", "ipamd/metrics.txt") or
-                 (p.startswith("ipamd/") and p.endswith(".txt") and "_ignore" not in p))
-    if old or b"mode:" in params:
-        evidence.append("collector 0.5.x: " + (", ".join(old[:3]) if old else "mode: line in script-params.txt"))
+    old = [s for s in V05_SOURCES if s in present]
+    if old or b"mode:" in texts.get("script_params", b""):
+        evidence.append("collector 0.5.x: " + (", ".join(old) if old else "mode: line in the collector parameters"))
         return "0.5"
-    if "system/procstat.txt" not in paths and "system/io_throttling.txt" not in paths:
-        evidence.append("collector 0.6.x: no system/procstat.txt or io_throttling.txt (added in 0.7.0)")
+    if not any(s in present for s in V07_SOURCES):
+        evidence.append("collector 0.6.x: no procstat or io_throttling (added in 0.7.0)")
         return "0.6"
     return "0.7+"
 
 
-def _os_family(paths: set[str], snapshots: dict[str, bytes], evidence: list[str]) -> str:
-    uname = snapshots.get("kernel/uname.txt", b"")
-    if b"amzn2023" in uname:
-        evidence.append("kernel/uname.txt: amzn2023 kernel")
-        return "al2023"
-    if b".amzn2." in uname:
-        evidence.append("kernel/uname.txt: amzn2 kernel")
-        return "al2"
-    pkglist = snapshots.get("system/pkglist.txt", b"")
-    if b"Ubuntu" in uname or pkglist.startswith(b"Desired=") or "var_log/syslog" in paths:
-        evidence.append("Ubuntu: uname, dpkg package list or var_log/syslog")
-        return "ubuntu"
-    if b"amzn2023" in pkglist:
-        evidence.append("system/pkglist.txt: amzn2023 packages")
-        return "al2023"
-    if b".amzn2." in pkglist:
-        evidence.append("system/pkglist.txt: amzn2 packages")
-        return "al2"
-    if "kubelet/config.json" in paths:
-        evidence.append("kubelet/config.json (nodeadm)")
-        return "al2023"
-    if "var_log/messages" in paths:
-        evidence.append("var_log/messages (rsyslog)")
-        return "al2"
+def _os_family(present: set[str], texts: Mapping[str, bytes], evidence: list[str]) -> str:
+    uname, pkglist = texts.get("uname", b""), texts.get("pkglist", b"")
+    checks = (
+        (b"amzn2023" in uname, "al2023", "uname: amzn2023 kernel"),
+        (b".amzn2." in uname, "al2", "uname: amzn2 kernel"),
+        (b"Ubuntu" in uname or pkglist.startswith(b"Desired=") or "syslog" in present, "ubuntu",
+         "Ubuntu: uname, dpkg package list or syslog"),
+        (b"amzn2023" in pkglist, "al2023", "pkglist: amzn2023 packages"),
+        (b".amzn2." in pkglist, "al2", "pkglist: amzn2 packages"),
+        ("kubelet_config" in present, "al2023", "kubelet_config (nodeadm)"),
+        ("messages" in present or "kubelet_config_al2" in present, "al2", "messages (rsyslog) or AL2 kubelet config"),
+    )
+    for hit, family, why in checks:
+        if hit:
+            evidence.append(why)
+            return family
     return "unknown"

@@ -67,7 +67,7 @@ def _pattern_examples(sig: Signature, matchers: dict[str, SourceMatcher], catalo
 
 def case_bundle(case: Case, catalog: Catalog) -> bytes:
     """A tar.gz with the case's lines and files, shaped like a collector bundle."""
-    members: dict[str, bytes] = {"system/script-params.txt": b"ignore_introspection: false\nignore_metrics: false\n"}
+    members = {example_path("script_params", catalog): b"ignore_introspection: false\nignore_metrics: false\n"}
     for ex in case.lines:
         path = example_path(ex.source, catalog)
         members[path] = members.get(path, b"") + ex.line.encode() + b"\n"
