@@ -77,7 +77,7 @@ def test_dmesg_with_btime_and_ctime_cross_check() -> None:
                        dmesg_boot={"ena 0000:00:05.0 eth0: link up": 12.5},
                        dmesg_ctime={"ena 0000:00:05.0 eth0: link up": datetime(2024, 5, 1, 10, 0, 15)})
     clock = build_clock(ev)
-    assert (clock.boot, clock.boot_from) == (datetime(2024, 5, 1, 10, 0, tzinfo=UTC), "system/procstat.txt btime")
+    assert (clock.boot, clock.boot_from) == (datetime(2024, 5, 1, 10, 0, tzinfo=UTC), "procstat btime")
     assert clock.skews == (ClockSkew("dmesg --ctime/btime", 2.5,
                                      "1 lines of dmesg.human.current vs btime + dmesg seconds"),)
     line = decode("dmesg", "[   12.500000] ena 0000:00:05.0 eth0: link up")
@@ -89,7 +89,7 @@ def test_boot_time_from_ctime_pairs_when_no_btime() -> None:
     ev = ClockEvidence(dmesg_boot={"a": 10.0}, dmesg_ctime={"a": datetime(2020, 10, 7, 9, 0, 10)})
     clock = build_clock(ev)
     assert (clock.boot, clock.boot_from) == (
-        datetime(2020, 10, 7, 9, 0, tzinfo=UTC), "kernel/dmesg.human.current (1 lines paired with dmesg.current)")
+        datetime(2020, 10, 7, 9, 0, tzinfo=UTC), "dmesg_ctime (1 lines paired with dmesg)")
 
 
 def test_dmesg_without_boot_time_is_not_placed() -> None:
@@ -114,9 +114,9 @@ def test_api_server_skew_from_curl() -> None:
     assert (node, server) == (datetime(2024, 5, 1, 12, 40, 7, 512000, tzinfo=UTC),
                               datetime(2024, 5, 1, 12, 40, 4, tzinfo=UTC))
     clock = build_clock(ClockEvidence(curl_node_time=node, curl_server_date=server))
-    assert clock.skews == (ClockSkew("node/api-server", 3.512, "networking/curl_api_server.txt: curl header time "
+    assert clock.skews == (ClockSkew("node/api-server", 3.512, "curl_api_server: curl header time "
                                      "vs date: response header"),)
-    assert clock.capture_from == "networking/curl_api_server.txt header"
+    assert clock.capture_from == "curl_api_server header"
 
 
 def test_snapshot_readers() -> None:

@@ -177,7 +177,7 @@ def _capture(ev: ClockEvidence, zone: timedelta) -> tuple[datetime | None, str |
     if ev.newest_mtime is not None and (named is None or abs(ev.newest_mtime - named) <= MTIME_TRUST):
         return ev.newest_mtime, "newest member mtime"
     if ev.curl_node_time is not None:
-        return ev.curl_node_time, "networking/curl_api_server.txt header"
+        return ev.curl_node_time, "curl_api_server header"
     if ev.iptables_generated is not None:
         return (ev.iptables_generated - zone).replace(tzinfo=UTC), "iptables-save header"
     if named is not None:
@@ -195,10 +195,10 @@ def _boot(ev: ClockEvidence, zone: timedelta) -> tuple[datetime | None, str | No
             if abs(drift) >= 1:
                 skews.append(ClockSkew("dmesg --ctime/btime", round(drift, 3),
                                        f"{len(pairs)} lines of dmesg.human.current vs btime + dmesg seconds"))
-        return ev.btime, "system/procstat.txt btime", skews
+        return ev.btime, "procstat btime", skews
     if from_ctime:
         boot = datetime.fromtimestamp(statistics.median([t.timestamp() for t in from_ctime]), UTC)
-        return boot, f"kernel/dmesg.human.current ({len(pairs)} lines paired with dmesg.current)", skews
+        return boot, f"dmesg_ctime ({len(pairs)} lines paired with dmesg)", skews
     return None, None, skews
 
 
@@ -209,7 +209,7 @@ def build_clock(ev: ClockEvidence) -> Clock:
     if ev.curl_node_time is not None and ev.curl_server_date is not None:
         seconds = (ev.curl_node_time - ev.curl_server_date).total_seconds()
         skews.append(ClockSkew("node/api-server", round(seconds, 3),
-                               "networking/curl_api_server.txt: curl header time vs date: response header"))
+                               "curl_api_server: curl header time vs date: response header"))
     if ev.zone_pairs and zone_from is not None:
         spread = max(abs(p - zone) for p in ev.zone_pairs)
         if spread >= timedelta(seconds=5):

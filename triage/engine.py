@@ -371,8 +371,11 @@ def _place_member(read: MemberRead, fmt: str, clock: Clock) -> _Placed:
 
 
 def _summaries(collected: Pass, catalog: Catalog, clock: Clock) -> tuple[SourceSummary, ...]:
-    idents = [container_identity(r.member.path) for r in collected.logs]
-    per_pod = {ident[:3] for ident in idents if ident is not None and not ident[3]}
+    per_pod: dict[tuple[str, str, str], str] = {}  # (namespace, pod, container) -> its per-pod directory
+    for r in collected.logs:
+        ident = container_identity(r.member.path)
+        if ident is not None and not ident[3]:
+            per_pod.setdefault(ident[:3], r.member.path.rsplit("/", 1)[0] + "/")
     members: dict[str, list[MemberSummary]] = {}
     for read in collected.logs:
         placed = _place_member(read, read.fmt or read.source.formats[0], clock)
@@ -382,9 +385,7 @@ def _summaries(collected: Pass, catalog: Catalog, clock: Clock) -> tuple[SourceS
                 f"{read.member.path}: {placed.disagreements} sampled line(s) whose klog time disagrees with the "
                 "journald prefix by more than 2 s (buffered lines or a clock jump)", read.member.path))
         ident = container_identity(read.member.path)
-        duplicate = None
-        if ident is not None and ident[3] and ident[:3] in per_pod:
-            duplicate = f"var_log/{ident[0]}_{ident[1]}_*/{ident[2]}/"
+        duplicate = per_pod.get(ident[:3]) if ident is not None and ident[3] else None
         members.setdefault(read.source.name, []).append(MemberSummary(
             path=read.member.path, bytes=read.size, lines=read.lines, first_ts=placed.first,
             last_ts=placed.last, time_quality=placed.quality, duplicate_of=duplicate))
