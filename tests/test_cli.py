@@ -91,7 +91,7 @@ def test_summary_text_and_json(tmp_path: Path) -> None:
     assert "i-0a1b2c3d4e5f67890 (bundle file name) · collector 0.7.9 · eks-log-collector 0.7+ · AL2023" in text.stdout
     assert "\x1b[" not in text.stdout
     doc = orjson.loads(run(str(path), "--format", "json").stdout)
-    assert doc["schema_version"] == "1"
+    assert doc["schema_version"] == "2"
     assert doc["bundle"]["capture_time"] == "2024-05-01T12:20:00Z"
     kubelet = next(s for s in doc["sources"] if s["name"] == "kubelet_journal")
     assert (kubelet["lines"], kubelet["first_ts"], kubelet["time_quality"]) == (
@@ -256,7 +256,7 @@ def test_signatures_commands(tmp_path: Path) -> None:
     assert {"ipamd_not_starting", "image_pull_qps_exceeded", "ebs_io_throttling"} <= {r["id"] for r in rows}
     lint = run("signatures", "lint")
     assert lint.returncode == 0
-    assert lint.stdout.endswith(" signatures, no problems\n")
+    assert lint.stdout.endswith(" hypotheses, no problems\n")
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "oops.toml").write_text('id = "oops"\n')

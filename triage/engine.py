@@ -25,6 +25,7 @@ from triage.evidence import MemberHits, Window, findings
 from triage.facts import extract
 from triage.formats import decode
 from triage.formats.base import LineKind, Parsed, TimeQuality, worst
+from triage.hypotheses import load_hypotheses, rank
 from triage.layout import detect_layout
 from triage.lines import Chunk, LongLines, chunks
 from triage.model import (
@@ -105,6 +106,9 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
         first = "; ".join(str(i) for i in library.issues[:3])
         raise CatalogError(f"the signature library has {len(library.issues)} problem(s), see "
                            f"'triage signatures lint': {first}")
+    specs, spec_issues = load_hypotheses(library)
+    if spec_issues:
+        raise CatalogError(f"the hypothesis library has {len(spec_issues)} problem(s): {spec_issues[0]}")
     matchers = {source: SourceMatcher.build(pairs) for source, pairs in by_source(library.ordered()).items()}
     with Bundle(path, opts.limits) as bundle:
         collected = _read(bundle, catalog, matchers, opts)
@@ -127,6 +131,7 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     facts = extract(snapshots)
     ranges = {s.name: (s.first_ts, s.last_ts) for s in sources if s.first_ts is not None and s.last_ts is not None}
     found = findings(library, _member_hits(collected), clock, facts, ranges, opts.window)
+    hypotheses, ruled_out = rank(specs, found, tuple(facts), coverage, library)
     if clock.capture is None:
         collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))
     if clock.zone_from is None:
@@ -153,6 +158,9 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
         sources=sources,
         coverage=coverage,
         unmatched_members=collected.unmatched,
+        hypotheses=hypotheses,
+        ruled_out=ruled_out,
+        markers=(),
         findings=found,
         facts=tuple(facts),
         warnings=tuple(collected.issues),

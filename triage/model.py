@@ -12,7 +12,7 @@ from datetime import datetime
 
 from triage.formats.base import TimeQuality
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +153,45 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Hypothesis:
+    """A ranked root-cause explanation of the findings (``signatures/hypotheses/<id>.toml``)."""
+
+    id: str
+    rank: int  # 1 = most likely
+    score: float  # 0..100
+    confidence: str  # high | medium | low
+    title: str
+    summary: str  # the story in plain words
+    finding_ids: tuple[str, ...]  # signature ids of the findings behind it, strongest first
+    supporting: tuple[str, ...]  # what speaks for it, one sentence each
+    missing: tuple[str, ...]  # expected evidence that is absent, one sentence each
+    coverage_gaps: tuple[str, ...]  # sources missing or cut that could have confirmed it
+    first_ts: datetime | None  # earliest evidence of the cause
+    remediation: tuple[str, ...]
+    references: tuple[str, ...]
+    why: str  # rank 1: why it beat the runner-up; others: why it ranks lower
+
+
+@dataclass(frozen=True, slots=True)
+class RuledOut:
+    """A hypothesis that was considered and did not hold, and why."""
+
+    id: str
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A point on the timeline that orients the reader: node boot, kubelet start, aws-node start, node Ready."""
+
+    kind: str  # boot | kubelet_start | aws_node_start | node_ready | capture
+    ts: datetime
+    label: str
+    source: str  # the source it was read from ("clock" for boot and capture)
+
+
+@dataclass(frozen=True, slots=True)
 class ToolInfo:
     name: str
     version: str
@@ -169,6 +208,9 @@ class Analysis:
     sources: tuple[SourceSummary, ...]
     coverage: tuple[Coverage, ...]
     unmatched_members: int  # files no source claims (listed in the inventory only)
+    hypotheses: tuple[Hypothesis, ...]  # ranked, best first; empty when nothing explains the findings
+    ruled_out: tuple[RuledOut, ...]
+    markers: tuple[Marker, ...]
     findings: tuple[Finding, ...]
     facts: tuple[Fact, ...]
     warnings: tuple[Issue, ...]

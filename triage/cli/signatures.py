@@ -33,12 +33,16 @@ def _library(dirs: list[Path] | None) -> Library:
 @guarded
 def lint_command(signature_dirs: SignatureDirs = None) -> None:
     """Load every signature and report every problem (file:line:col) in one pass; exit 2 if any."""
+    from triage.hypotheses import load_hypotheses
+
     library = _library(signature_dirs)
-    for issue in library.issues:
+    specs, spec_issues = load_hypotheses(library) if not library.issues else ([], [])
+    issues = [*library.issues, *spec_issues]
+    for issue in issues:
         sys.stdout.write(f"{issue}\n")
-    if library.issues:
-        fail(f"{len(library.issues)} problem(s) in the signature library", 2)
-    sys.stdout.write(f"{len(library.signatures)} signatures, no problems\n")
+    if issues:
+        fail(f"{len(issues)} problem(s) in the signature library", 2)
+    sys.stdout.write(f"{len(library.signatures)} signatures, {len(specs)} hypotheses, no problems\n")
 
 
 @app.command("test", epilog="Example: triage signatures test --signatures ./my-signatures/")

@@ -55,6 +55,7 @@ def render_text(a: Analysis, style: Style) -> str:
         out.append(f"{style('Booted  ', 'bold')} {_ts(c.boot_time)} ({c.boot_time_from})")
     out.append(f"{style('Read    ', 'bold')} {b.members} files, {_size(b.bytes_read)} decompressed, "
                f"{b.skipped_members} skipped, {a.unmatched_members} not in the source catalog")
+    out[2:2] = [*_verdict(a, style), ""]
     out += ["", *_findings(a.findings, style)]
     out += ["", *_sources(a.sources, style), "", *_coverage(a.coverage, style)]
     if c.skews:
@@ -66,6 +67,28 @@ def render_text(a: Analysis, style: Style) -> str:
         if len(a.warnings) > MAX_WARNINGS:
             out.append(f"  ... {len(a.warnings) - MAX_WARNINGS} more (see --format json)")
     return "\n".join(out) + "\n"
+
+
+def _verdict(a: Analysis, style: Style) -> list[str]:
+    if not a.hypotheses:
+        what = "no known failure signature fired" if not a.findings else \
+            f"{len(a.findings)} finding(s), none of which a known root cause explains"
+        return [style("Verdict ", "bold") + f" no root cause identified: {what}"]
+    top = a.hypotheses[0]
+    colour = {"high": ("bold", "red"), "medium": ("bold", "yellow"), "low": ("bold",)}[top.confidence]
+    out = [style("Verdict ", "bold") + " " + style(top.title, *colour) + f"  ({top.confidence} confidence, "
+           f"score {top.score:.0f})",
+           f"{'':9} {top.why}",
+           f"{'':9} Evidence: {', '.join(top.finding_ids)}"]
+    if top.coverage_gaps:
+        out.append(f"{'':9} Gaps: {'; '.join(top.coverage_gaps)}")
+    if top.remediation:
+        out.append(f"{'':9} First step: {top.remediation[0]}")
+    for h in a.hypotheses[1:]:
+        out.append(f"{'':9} #{h.rank} {h.title} ({h.confidence}, score {h.score:.0f})")
+    for r in a.ruled_out:
+        out.append(f"{'':9} ruled out: {r.title}: {r.reason}")
+    return out
 
 
 _SEVERITY_STYLE = {"critical": ("bold", "red"), "error": ("red",), "warning": ("yellow",), "info": ("cyan",)}
