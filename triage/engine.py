@@ -35,6 +35,7 @@ from triage.model import (
     Coverage,
     Issue,
     Layout,
+    Marker,
     MemberSummary,
     SourceSummary,
     ToolInfo,
@@ -130,7 +131,7 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     instance_id, instance_from = _instance_id(name.instance_id, snapshots)
     facts = extract(snapshots)
     ranges = {s.name: (s.first_ts, s.last_ts) for s in sources if s.first_ts is not None and s.last_ts is not None}
-    found = findings(library, _member_hits(collected), clock, facts, ranges, opts.window)
+    found, markers = findings(library, _member_hits(collected), clock, facts, ranges, opts.window)
     hypotheses, ruled_out = rank(specs, found, tuple(facts), coverage, library)
     if clock.capture is None:
         collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))
@@ -160,7 +161,7 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
         unmatched_members=collected.unmatched,
         hypotheses=hypotheses,
         ruled_out=ruled_out,
-        markers=(),
+        markers=tuple(sorted(_clock_markers(clock) + markers, key=lambda m: (m.ts, m.kind))),
         findings=found,
         facts=tuple(facts),
         warnings=tuple(collected.issues),
@@ -470,6 +471,15 @@ def _duration(delta: timedelta) -> str:
     days, rem = divmod(minutes, 1440)
     hours, mins = divmod(rem, 60)
     return (f"{days}d " if days else "") + f"{hours}h{mins:02d}m"
+
+
+def _clock_markers(clock: Clock) -> tuple[Marker, ...]:
+    out = []
+    if clock.boot is not None:
+        out.append(Marker("boot", clock.boot, "node boot", clock.boot_from or "clock"))
+    if clock.capture is not None:
+        out.append(Marker("capture", clock.capture, "bundle collected", clock.capture_from or "clock"))
+    return tuple(out)
 
 
 def _member_hits(collected: Pass) -> list[MemberHits]:

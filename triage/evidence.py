@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from triage.clock import Clock
 from triage.dsl import Context, evaluate, signatures_in
 from triage.formats.base import Parsed, TimeQuality
-from triage.model import Evidence, Fact, FactValue, Finding
+from triage.model import Evidence, Fact, FactValue, Finding, Marker
 from triage.scan import Hit, PatternHits
 from triage.signatures import Library, Signature
 
@@ -159,9 +159,14 @@ def _order(library: Library) -> list[Signature]:
     return plain + refer
 
 
+MARKERS_PER_KIND = 10
+
+
 def findings(library: Library, members: Sequence[MemberHits], clock: Clock, facts: list[Fact],
-             ranges: Ranges, window: Window) -> tuple[Finding, ...]:
-    """The signatures that fire; ``ranges`` are the first and last time of each log source in the bundle."""
+             ranges: Ranges, window: Window) -> tuple[tuple[Finding, ...], tuple[Marker, ...]]:
+    """The signatures that fire, and the timeline markers of marker signatures.
+
+    ``ranges`` are the first and last time of each log source in the bundle."""
     fact_values: dict[str, FactValue] = {}
     fact_where: dict[str, Fact] = {}
     for f in facts:
@@ -169,8 +174,12 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
         fact_where.setdefault(f.name, f)
     fired: set[str] = set()
     out: list[Finding] = []
+    markers: list[Marker] = []
     for sig in _order(library):
         placed = _place(sig, [m for m in members if not m.duplicate], clock, window, ranges)
+        if sig.marker is not None:
+            markers.extend(_markers(sig, sig.marker, placed))
+            continue
         ctx: Context = _Context(placed, fact_values, clock.boot, fired)
         evidence_patterns = [p.name for p in sig.patterns if p.evidence]
         count = _lines(placed, evidence_patterns)
@@ -185,8 +194,17 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
         fired.add(sig.id)
         out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in sorted(sig.facts)
                                                                      if f in fact_where]))
-    return tuple(sorted(out, key=lambda f: (-_RANK[f.severity], f.first_ts is None, f.first_ts or _EPOCH,
-                                            f.signature_id)))
+    ordered = sorted(out, key=lambda f: (-_RANK[f.severity], f.first_ts is None, f.first_ts or _EPOCH, f.signature_id))
+    return tuple(ordered), tuple(sorted(markers, key=lambda m: (m.ts, m.kind)))
+
+
+def _markers(sig: Signature, kind: str, placed: dict[str, _Placed]) -> list[Marker]:
+    """One marker per hit time (the first and last few when there are many)."""
+    times = sorted({t for p in placed.values() for t in p.times})
+    sources = sorted({s for p in placed.values() for s in p.sources})
+    if len(times) > MARKERS_PER_KIND:
+        times = times[: MARKERS_PER_KIND // 2] + times[-(MARKERS_PER_KIND // 2):]
+    return [Marker(kind, t, sig.title, sources[0] if sources else "") for t in times]
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2, "critical": 3}

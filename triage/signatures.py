@@ -30,7 +30,9 @@ SEVERITIES = ("info", "warning", "error", "critical")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "title", "severity", "category", "sources", "explanation", "remediation", "references", "when",
-             "patterns", "cases"}
+             "patterns", "cases", "marker"}
+#: Kinds of timeline marker a signature may place instead of reporting a finding.
+MARKER_KINDS = ("kubelet_start", "aws_node_start", "node_ready")
 _PATTERN_KEYS = {"name", "regex", "sources", "versions", "evidence", "match", "no_match"}
 _CASE_KEYS = {"name", "fires", "lines", "files"}
 
@@ -89,6 +91,7 @@ class Signature:
     when_text: str
     cases: tuple[Case, ...]
     path: str
+    marker: str | None = None  # a marker signature places timeline markers instead of reporting a finding
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -304,6 +307,9 @@ def _load_file(path: Path, catalog: Catalog, issues: list[LintIssue]) -> Signatu
         col.add("a fact-only signature needs 'cases' (one that fires and one that does not)", "when")
     if cases and {c.fires for c in cases} != {True, False}:
         col.add("'cases' need at least one that fires and one that does not", "[[cases]]")
+    marker = data.get("marker")
+    if marker is not None and marker not in MARKER_KINDS:
+        col.add(f"'marker' must be one of {', '.join(MARKER_KINDS)}", "marker")
     if col.count:
         return None
     assert isinstance(severity, str)
@@ -313,7 +319,7 @@ def _load_file(path: Path, catalog: Catalog, issues: list[LintIssue]) -> Signatu
         id=sig_id, title=data["title"].strip(), severity=severity, category=str(data.get("category", "other")),
         explanation=data["explanation"].strip(), remediation=remediation, references=references,
         patterns=tuple(patterns), when=when, when_text=when_text.strip() if isinstance(when_text, str) else "",
-        cases=cases, path=str(path),
+        cases=cases, path=str(path), marker=marker,
     )
 
 
