@@ -24,10 +24,14 @@ def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subp
 
 
 def run_measured(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], int]:
-    """Run the CLI in a child Python that reports its own peak RSS (KiB) on the last stderr line."""
-    code = ("import resource, sys\nfrom triage.cli import main\n"
+    """Run the CLI in a child Python that reports its own peak RSS (KiB) on the last stderr line.
+
+    The peak is VmHWM of /proc/self/status: ru_maxrss would carry over the (large) pytest parent's
+    peak across fork and exec."""
+    code = ("import sys\nfrom triage.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    rc = e.code or 0\n"
-            "sys.stderr.write(f'\\nRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\nsys.exit(rc)\n")
+            "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+            "sys.stderr.write(f'\\nRSS {hwm}\\n')\nsys.exit(rc)\n")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, cwd=cwd, check=False)
     err = proc.stderr.decode()
     rss = int(err.rsplit("RSS ", 1)[1])
@@ -87,7 +91,9 @@ def test_missing_path_and_bad_option(tmp_path: Path) -> None:
 def test_summary_text_and_json(tmp_path: Path) -> None:
     path = write(tmp_path, "eks_i-0a1b2c3d4e5f67890_2024-05-01_1220-UTC_0.7.9.tar.gz", tar_bytes(minimal_members()))
     text = run(str(path))
-    assert (text.returncode, text.stderr) == (0, "")
+    report = tmp_path / (path.name + ".report.html")
+    assert (text.returncode, text.stderr) == (0, f"report: {report}\n")
+    assert report.read_text().startswith("<!DOCTYPE html>")
     assert "i-0a1b2c3d4e5f67890 (bundle file name) · collector 0.7.9 · eks-log-collector 0.7+ · AL2023" in text.stdout
     assert "\x1b[" not in text.stdout
     doc = orjson.loads(run(str(path), "--format", "json").stdout)
@@ -267,3 +273,24 @@ def test_signatures_commands(tmp_path: Path) -> None:
     analysed = run(str(_qps_bundle(tmp_path)), "--signatures", str(bad))
     assert analysed.returncode == 2
     assert "signature library has" in analysed.stderr
+
+
+def test_output_formats_and_destinations(tmp_path: Path) -> None:
+    path = write(tmp_path, "b.tar.gz", tar_bytes(minimal_members()))
+    only_summary = run(str(path), "--no-report")
+    assert (only_summary.returncode, only_summary.stderr) == (0, "")
+    assert not (tmp_path / "b.tar.gz.report.html").exists()
+    chosen = tmp_path / "ticket.html"
+    assert run(str(path), "-o", str(chosen)).returncode == 0
+    assert chosen.read_text().startswith("<!DOCTYPE html>")
+    sarif = run(str(path), "--format", "sarif")
+    assert orjson.loads(sarif.stdout)["version"] == "2.1.0"
+    out = tmp_path / "doc.json"
+    assert run(str(path), "--format", "json", "-o", str(out)).stdout == ""
+    assert orjson.loads(out.read_text())["schema_version"] == "2"
+    html = run(str(path), "--format", "html")
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "b.tar.gz.report.html").exists()
+    unwritable = run(str(path), "-o", str(tmp_path / "no" / "such" / "dir.html"))
+    assert unwritable.returncode == 2
+    assert unwritable.stderr.startswith("Error: cannot write ")

@@ -108,7 +108,6 @@ def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Wind
             if hits is None:
                 continue
             placed = out.setdefault(pattern.name, _Placed())
-            placed.sources.add(mh.source)
             decoded = hits.decoded()
             in_window = 0
             by_line: dict[int, tuple[datetime | None, TimeQuality]] = {}
@@ -127,6 +126,8 @@ def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Wind
             unsampled = unsampled if window == Window() and mh.source not in MIRRORS else 0
             placed.unsampled += unsampled
             placed.count += in_window + unsampled
+            if in_window + unsampled:
+                placed.sources.add(mh.source)
             for name, values in hits.fields.items():
                 placed.fields.setdefault(name, []).extend(values)
             for hit in hits.evidence():

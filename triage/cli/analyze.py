@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, TextIO
 
 import typer
 
@@ -12,15 +13,22 @@ from triage.bundle import Limits
 from triage.cli.common import SignatureDirs, guarded, parse_size, parse_time
 from triage.console import Progress, Style, colour_enabled
 from triage.engine import Options, analyze
+from triage.errors import UsageError
 from triage.evidence import Window
+from triage.model import Analysis
 from triage.signatures import SEVERITIES, severity_at_least
 
 EPILOG = """\
 Examples:
 
   triage eks_i-0a1b2c3d4e5f67890_2024-05-01_1234-UTC_0.7.9.tar.gz
+      (prints the summary, writes eks_i-..._0.7.9.tar.gz.report.html next to the bundle)
 
   triage bundle.zip --format json > summary.json
+
+  triage bundle.tar.gz --format sarif -o findings.sarif
+
+  NO_COLOR=1 triage bundle.tar.gz -o /tmp/ticket-1234.html
 
   triage bundle.tar.gz --fail-on error --since 2024-05-01T10:00:00Z
 
@@ -36,6 +44,8 @@ or a signature is broken.
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    html = "html"
 
 
 class Severity(StrEnum):
@@ -51,8 +61,16 @@ def analyze_command(
         str, typer.Argument(help="Bundle: .tar.gz, .tgz, .tar, .zip, an unpacked directory, or - for stdin.")
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="One output on stdout (or -o) instead of the summary plus HTML report."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the output there: the HTML report by default, else --format's."),
+    ] = None,
+    no_report: Annotated[
+        bool, typer.Option("--no-report", help="Print the summary only; do not write the HTML report.")
+    ] = False,
     fail_on: Annotated[
         Severity | None, typer.Option("--fail-on", help="Exit 1 when a finding at or above this severity fires.")
     ] = None,
@@ -80,16 +98,53 @@ def analyze_command(
                                          signature_dirs=tuple(signature_dirs or ())))
     finally:
         progress.done()
-    if output_format is OutputFormat.json:
-        from triage.report.jsonout import render_json
-
-        sys.stdout.write(render_json(result))
+    if output_format is None:
+        sys.stdout.write(_render(OutputFormat.text, result, sys.stdout))
+        if not no_report:
+            target = output or _report_path(bundle)
+            _write(target, _render(OutputFormat.html, result, None))
+            sys.stderr.write(f"report: {target}\n")
+    elif output is not None:
+        _write(output, _render(output_format, result, None))
     else:
-        from triage.report.text import render_text
-
-        sys.stdout.write(render_text(result, Style(colour_enabled(sys.stdout))))
+        if output_format is OutputFormat.html and sys.stdout.isatty():
+            sys.stderr.write("warning: writing HTML to a terminal; use -o FILE or redirect stdout\n")
+        sys.stdout.write(_render(output_format, result, sys.stdout))
     if fail_on is not None and any(severity_at_least(f.severity, fail_on.value) for f in result.findings):
         raise typer.Exit(1)
+
+
+def _render(fmt: OutputFormat, result: Analysis, terminal: TextIO | None) -> str:
+    if fmt is OutputFormat.json:
+        from triage.report.jsonout import render_json
+
+        return render_json(result)
+    if fmt is OutputFormat.sarif:
+        from triage.report.sarif import render_sarif
+
+        return render_sarif(result)
+    if fmt is OutputFormat.html:
+        from triage.report.html import render_html
+
+        return render_html(result)
+    from triage.report.text import render_text
+
+    return render_text(result, Style(terminal is not None and colour_enabled(terminal)))
+
+
+def _report_path(bundle: str) -> Path:
+    """``<bundle>.report.html`` next to the bundle; in the current directory for stdin."""
+    if bundle == "-":
+        return Path("triage-report.html")
+    path = Path(bundle)
+    return path.with_name(path.name.rstrip("/") + ".report.html")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 assert tuple(Severity) == SEVERITIES
