@@ -9,6 +9,8 @@ Parsed(message='status code: 400, request id: 04af', stamp=None, inner=None, boo
 
 from __future__ import annotations
 
+import orjson
+
 from triage.formats.base import LineKind, Parsed
 
 _LEVELS = {
@@ -38,3 +40,14 @@ def continuation(line: str, leaders: str) -> Parsed | None:
     if not line or line[0] not in leaders:
         return None
     return Parsed(message=line.strip(), kind=LineKind.CONTINUATION)
+
+
+def json_object(line: str) -> dict[str, object] | None:
+    """The JSON object a line holds (zap, entrypoint and docker json-file lines), else ``None``."""
+    if not line.startswith("{"):
+        return None
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    return obj if isinstance(obj, dict) else None

@@ -15,10 +15,9 @@ writes the pieces without the ``\n``: such a piece is ``PARTIAL``, kept as writt
 
 from __future__ import annotations
 
-import orjson
-
 from triage.formats import payload, stamps
 from triage.formats.base import Parsed
+from triage.formats.common import json_object
 
 
 def _record(obj: dict[str, object]) -> Parsed | None:
@@ -35,10 +34,5 @@ def _record(obj: dict[str, object]) -> Parsed | None:
 
 def parse(line: str) -> Parsed | None:
     """A docker json-file line, else ``None``."""
-    if not line.startswith("{"):
-        return None
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None
-    return _record(obj) if isinstance(obj, dict) else None
+    obj = json_object(line)
+    return None if obj is None else _record(obj)

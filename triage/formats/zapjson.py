@@ -22,7 +22,7 @@ import orjson
 
 from triage.formats import stamps
 from triage.formats.base import Parsed
-from triage.formats.common import level
+from triage.formats.common import json_object, level
 
 _FIXED = frozenset({"level", "ts", "caller", "msg"})
 _NEEDS_QUOTES = re.compile(r'[\s"=]')
@@ -52,10 +52,5 @@ def _record(obj: dict[str, object]) -> Parsed | None:
 
 def parse(line: str) -> Parsed | None:
     """A zap / entrypoint JSON object with string ``level``, ``ts`` and ``msg``, else ``None``."""
-    if not line.startswith("{"):
-        return None
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None
-    return _record(obj) if isinstance(obj, dict) else None
+    obj = json_object(line)
+    return None if obj is None else _record(obj)
