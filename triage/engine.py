@@ -22,7 +22,7 @@ from triage.bundle import Bundle, Limits, Member, Stream
 from triage.clock import Clock, ClockEvidence, build_clock, parse_btime, parse_ctime, parse_curl
 from triage.errors import BundleError, CatalogError
 from triage.evidence import MemberHits, Window, findings
-from triage.facts import extract
+from triage.facts import derive, extract
 from triage.formats import decode
 from triage.formats.base import LineKind, Parsed, TimeQuality, worst
 from triage.hypotheses import load_hypotheses, rank
@@ -131,7 +131,9 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     instance_id, instance_from = _instance_id(name.instance_id, snapshots)
     facts = extract(snapshots)
     ranges = {s.name: (s.first_ts, s.last_ts) for s in sources if s.first_ts is not None and s.last_ts is not None}
-    found, markers = findings(library, _member_hits(collected), clock, facts, ranges, opts.window)
+    evidenced = findings(library, _member_hits(collected), clock, facts, ranges, opts.window, derive)
+    found, markers = evidenced.findings, evidenced.markers
+    facts = sorted([*facts, *evidenced.log_facts], key=lambda f: (f.name, f.member, f.line))
     hypotheses, ruled_out = rank(specs, found, tuple(facts), coverage, library)
     if clock.capture is None:
         collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))

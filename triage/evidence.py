@@ -8,7 +8,7 @@ and covers the line's time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -161,13 +161,32 @@ def _order(library: Library) -> list[Signature]:
 
 
 MARKERS_PER_KIND = 10
+#: The versions a skew fact was computed from, shown beside it as evidence.
+_VERSIONS_BEHIND = {
+    "skew.kube_proxy.behind": ("kube_proxy.version", "cluster.version", "kubelet.version"),
+    "skew.kubelet.behind": ("kubelet.version", "cluster.version"),
+}
 
 
-def findings(library: Library, members: Sequence[MemberHits], clock: Clock, facts: list[Fact],
-             ranges: Ranges, window: Window) -> tuple[tuple[Finding, ...], tuple[Marker, ...]]:
-    """The signatures that fire, and the timeline markers of marker signatures.
+@dataclass(frozen=True, slots=True)
+class Evidenced:
+    findings: tuple[Finding, ...]
+    markers: tuple[Marker, ...]
+    log_facts: tuple[Fact, ...]  # facts read out of log lines by patterns with ``facts``
 
-    ``ranges`` are the first and last time of each log source in the bundle."""
+
+def findings(library: Library, members: Sequence[MemberHits], clock: Clock, snapshot_facts: list[Fact],
+             ranges: Ranges, window: Window,
+             derive: Callable[[list[Fact]], list[Fact]] = lambda facts: []) -> Evidenced:
+    """The signatures that fire, the timeline markers of marker signatures, and the facts logs tell.
+
+    ``ranges`` are the first and last time of each log source in the bundle; ``derive`` adds facts computed
+    from the others (version skews) before conditions are evaluated."""
+    kept = [m for m in members if not m.duplicate]
+    placed_by_sig = {sig.id: _place(sig, kept, clock, window, ranges) for sig in library.ordered()}
+    log_facts = _log_facts(library, placed_by_sig)
+    facts = [*snapshot_facts, *log_facts]
+    facts += derive(facts)
     fact_values: dict[str, FactValue] = {}
     fact_where: dict[str, Fact] = {}
     for f in facts:
@@ -177,7 +196,9 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
     out: list[Finding] = []
     markers: list[Marker] = []
     for sig in _order(library):
-        placed = _place(sig, [m for m in members if not m.duplicate], clock, window, ranges)
+        placed = placed_by_sig[sig.id]
+        if sig.facts_only:
+            continue
         if sig.marker is not None:
             markers.extend(_markers(sig, sig.marker, placed))
             continue
@@ -193,10 +214,27 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, fact
             evidence_patterns = [p.name for p in sig.patterns]
             count = _lines(placed, evidence_patterns)
         fired.add(sig.id)
-        out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in sorted(sig.facts)
-                                                                     if f in fact_where]))
+        shown = sorted({*sig.facts, *(v for f in sig.facts for v in _VERSIONS_BEHIND.get(f, ()))})
+        out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in shown if f in fact_where]))
     ordered = sorted(out, key=lambda f: (-_RANK[f.severity], f.first_ts is None, f.first_ts or _EPOCH, f.signature_id))
-    return tuple(ordered), tuple(sorted(markers, key=lambda m: (m.ts, m.kind)))
+    derived = facts[len(snapshot_facts):]
+    return Evidenced(tuple(ordered), tuple(sorted(markers, key=lambda m: (m.ts, m.kind))), tuple(derived))
+
+
+def _log_facts(library: Library, placed_by_sig: dict[str, dict[str, _Placed]]) -> list[Fact]:
+    """The newest value of each pattern group that names a fact, where the line that gave it was read."""
+    out: list[Fact] = []
+    for sig in library.ordered():
+        for pattern in sig.patterns:
+            placed = placed_by_sig[sig.id].get(pattern.name)
+            if placed is None:
+                continue
+            for fact, group in pattern.facts:
+                values = placed.field_values(group)
+                if values:
+                    where = max(placed.evidence, key=lambda e: (e.ts is not None, e.ts or _EPOCH), default=None)
+                    out.append(Fact(fact, values[-1], where.member if where else "", where.line if where else 0))
+    return out
 
 
 def _markers(sig: Signature, kind: str, placed: dict[str, _Placed]) -> list[Marker]:

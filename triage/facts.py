@@ -13,12 +13,15 @@ fact, never an error. Signatures and hypotheses read facts as ``fact.<name>`` in
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections.abc import Callable, Iterator, Mapping
 
 import orjson
 
 from triage.model import Fact, FactValue
+from triage.resources import data_path
 
 Extractor = Callable[[str, str], Iterator[Fact]]
 #: (source name, extractor), in registration order
@@ -26,7 +29,10 @@ _EXTRACTORS: list[tuple[str, Extractor]] = []
 #: Snapshot members by source name: source -> [(member path, content)]
 Snapshots = Mapping[str, list[tuple[str, bytes]]]
 
-_NAMES: set[str] = {"cni.collected", "cni.aws_conflist", "iptables.collected"}
+_NAMES: set[str] = {"cni.collected", "cni.aws_conflist", "iptables.collected",
+                    # read from log lines by signature patterns (``facts = {...}`` in signatures/*.toml)
+                    "kubelet.version", "kube_proxy.version", "cluster.version", "node.instance_type",
+                    "kube_proxy.mode", "cni.version"}
 _PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.")
 
 ALLOWANCES = ("bw_in_allowance_exceeded", "bw_out_allowance_exceeded", "pps_allowance_exceeded",
@@ -281,6 +287,102 @@ def _metrics(path: str, text: str) -> Iterator[Fact]:
             throttled += int(m.group(2))
             first = first or number
     yield Fact("ipamd.api_throttled", throttled, path, first)
+
+
+def _first_line(name: str) -> Extractor:
+    """An extractor for a file whose first non-empty line is the value (region, AZ, instance id)."""
+
+    def read(path: str, text: str) -> Iterator[Fact]:
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                yield Fact(name, line.strip(), path, number)
+                return
+
+    return read
+
+
+extractor("region", ("node.region",))(_first_line("node.region"))
+extractor("availability_zone", ("node.availability_zone",))(_first_line("node.availability_zone"))
+extractor("instance_id", ("node.instance_id",))(_first_line("node.instance_id"))
+
+
+@extractor("uname", ("kernel.release",))
+def _uname(path: str, text: str) -> Iterator[Fact]:
+    parts = text.split()
+    if len(parts) >= 3 and parts[0] == "Linux":
+        yield Fact("kernel.release", parts[2], path, 1)
+
+
+@extractor("containerd_version", ("containerd.version",))
+def _containerd_version(path: str, text: str) -> Iterator[Fact]:
+    """``ctr version``: the Server section's version (the daemon), else the client's."""
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        key, _, value = line.strip().partition(":")
+        if key == "Version" and value.strip():
+            found.append((number, value.strip()))
+    if found:
+        number, value = found[-1]
+        yield Fact("containerd.version", value, path, number)
+
+
+_RELEASE = re.compile(r"^system-release-(\S+?)\.noarch$")
+
+
+@extractor("pkglist", ("os.release",))
+def _pkglist(path: str, text: str) -> Iterator[Fact]:
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _RELEASE.match(line.strip())
+        if m:
+            yield Fact("os.release", m.group(1), path, number)
+            return
+
+
+_VERSION = re.compile(r"^v?(\d+)\.(\d+)")
+_NAMES.update({"kubelet.minor", "kube_proxy.minor", "cluster.minor", "cni.minor",
+               "skew.kubelet.behind", "skew.kubelet.allowed", "skew.kube_proxy.behind", "skew.kube_proxy.allowed"})
+
+
+def minor(version: object) -> int | None:
+    """The minor number of a ``v1.29.3-eks-...`` style version (the major must be 1).
+
+    >>> minor("v1.29.3-eks-ae9a62a"), minor("v1.31+"), minor("2.0.5")
+    (29, 31, None)
+    """
+    m = _VERSION.match(str(version))
+    return int(m.group(2)) if m and m.group(1) == "1" else None
+
+
+@functools.cache
+def skew_rules() -> tuple[dict[str, object], ...]:
+    """The version-skew table (``signatures/data/version_skew.toml``)."""
+    data = tomllib.loads((data_path("signatures") / "data" / "version_skew.toml").read_text(encoding="utf-8"))
+    return tuple(data["rule"])
+
+
+def derive(facts: list[Fact]) -> list[Fact]:
+    """Facts computed from others: version minors, and how far each component is behind what it must match."""
+    first: dict[str, Fact] = {}
+    for f in facts:
+        first.setdefault(f.name, f)
+    out: list[Fact] = []
+    minors: dict[str, tuple[int, Fact]] = {}
+    for component in ("kubelet", "kube_proxy", "cluster", "cni"):
+        source = first.get(f"{component}.version")
+        number = minor(source.value) if source else None
+        if source is not None and number is not None:
+            minors[component] = (number, source)
+            out.append(Fact(f"{component}.minor", number, source.member, source.line))
+    for rule in skew_rules():
+        component = str(rule["component"])
+        against = str(rule["against"]) if str(rule["against"]) in minors else str(rule.get("fallback", ""))
+        if component not in minors or against not in minors or against == component:
+            continue
+        (have, where), (ref, _) = minors[component], minors[against]
+        allowed = int(str(rule["max_behind"])) if have >= 25 else int(str(rule["max_behind_before_1_25"]))
+        out.append(Fact(f"skew.{component}.behind", ref - have, where.member, where.line))
+        out.append(Fact(f"skew.{component}.allowed", allowed, where.member, where.line))
+    return out
 
 
 #: Every fact name an extractor can produce, plus the open families (``sysctl.<key>`` ...).

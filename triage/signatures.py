@@ -30,10 +30,10 @@ SEVERITIES = ("info", "warning", "error", "critical")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "title", "severity", "category", "sources", "explanation", "remediation", "references", "when",
-             "patterns", "cases", "marker"}
+             "patterns", "cases", "marker", "facts_only"}
 #: Kinds of timeline marker a signature may place instead of reporting a finding.
 MARKER_KINDS = ("kubelet_start", "aws_node_start", "node_ready")
-_PATTERN_KEYS = {"name", "regex", "sources", "versions", "evidence", "match", "no_match"}
+_PATTERN_KEYS = {"name", "regex", "sources", "versions", "evidence", "match", "no_match", "facts"}
 _CASE_KEYS = {"name", "fires", "lines", "files"}
 
 
@@ -65,6 +65,7 @@ class Pattern:
     evidence: bool  # hits count towards the finding and are shown; False for helper markers
     match: tuple[Example, ...]
     no_match: tuple[Example, ...]
+    facts: tuple[tuple[str, str], ...] = ()  # (fact name, named group): the newest value becomes the fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class Signature:
     cases: tuple[Case, ...]
     path: str
     marker: str | None = None  # a marker signature places timeline markers instead of reporting a finding
+    facts_only: bool = False  # only reads facts out of log lines (pattern ``facts``); never a finding
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -205,8 +207,9 @@ def _pattern(raw: Any, index: int, top_sources: tuple[str, ...], col: _Collector
     if not isinstance(regex, str) or not regex:
         col.add(f"pattern {name}: 'regex' is required", f'"{name}"')
         return None
+    groups: set[str] = set()
     try:
-        re2.compile(regex.encode())
+        groups = {str(g) for g in re2.compile(regex).groupindex}
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         col.add(f"pattern {name}: RE2 cannot compile the regex: {reason}", "regex")
@@ -226,8 +229,17 @@ def _pattern(raw: Any, index: int, top_sources: tuple[str, ...], col: _Collector
         col.add(f"pattern {name}: needs at least one positive example ('match')", f'"{name}"')
     if needs_examples and not no_match:
         col.add(f"pattern {name}: needs at least one near-miss negative example ('no_match')", f'"{name}"')
+    facts_raw = raw.get("facts", {})
+    facts: list[tuple[str, str]] = []
+    for fact, group in facts_raw.items() if isinstance(facts_raw, dict) else ():
+        if group not in groups:
+            col.add(f"pattern {name}: fact {fact!r} names group {group!r}, which the regex does not have", "facts")
+        elif fact not in FACT_NAMES:
+            col.add(f"pattern {name}: {fact!r} is not a known fact name", "facts")
+        else:
+            facts.append((str(fact), str(group)))
     return Pattern(name, regex, sources, str(raw.get("versions", "")), bool(raw.get("evidence", True)), match,
-                   no_match)
+                   no_match, tuple(facts))
 
 
 def _cases(raw: Any, col: _Collector, catalog: Catalog) -> tuple[Case, ...]:
@@ -319,7 +331,7 @@ def _load_file(path: Path, catalog: Catalog, issues: list[LintIssue]) -> Signatu
         id=sig_id, title=data["title"].strip(), severity=severity, category=str(data.get("category", "other")),
         explanation=data["explanation"].strip(), remediation=remediation, references=references,
         patterns=tuple(patterns), when=when, when_text=when_text.strip() if isinstance(when_text, str) else "",
-        cases=cases, path=str(path), marker=marker,
+        cases=cases, path=str(path), marker=marker, facts_only=bool(data.get("facts_only", False)),
     )
 
 
