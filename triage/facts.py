@@ -339,7 +339,7 @@ def _pkglist(path: str, text: str) -> Iterator[Fact]:
 
 
 _VERSION = re.compile(r"^v?(\d+)\.(\d+)")
-_NAMES.update({"kubelet.minor", "kube_proxy.minor", "cluster.minor", "cni.minor",
+_NAMES.update({"eni.max_pods", "kubelet.minor", "kube_proxy.minor", "cluster.minor", "cni.minor",
                "skew.kubelet.behind", "skew.kubelet.allowed", "skew.kube_proxy.behind", "skew.kube_proxy.allowed"})
 
 
@@ -360,12 +360,40 @@ def skew_rules() -> tuple[dict[str, object], ...]:
     return tuple(data["rule"])
 
 
+@functools.cache
+def eni_limits() -> dict[str, dict[str, int]]:
+    """ENI limits per instance type (``signatures/data/eni_limits.toml``)."""
+    data = tomllib.loads((data_path("signatures") / "data" / "eni_limits.toml").read_text(encoding="utf-8"))
+    return {str(k): {str(f): int(v) for f, v in row.items()} for k, row in data["types"].items()}
+
+
+def eni_max_pods(instance_type: str, prefix_delegation: bool) -> int | None:
+    """The max-pods the VPC CNI can serve on this instance type, or None for a type not in the table.
+
+    >>> eni_max_pods("m5.large", False), eni_max_pods("m5.large", True), eni_max_pods("x9.huge", False)
+    (29, 110, None)
+    """
+    row = eni_limits().get(instance_type)
+    if row is None:
+        return None
+    slots = row["enis"] * (row["ipv4_per_eni"] - 1)
+    if not prefix_delegation:
+        return slots + 2
+    return min(slots * 16 + 2, 110 if row["vcpus"] < 30 else 250)
+
+
 def derive(facts: list[Fact]) -> list[Fact]:
-    """Facts computed from others: version minors, and how far each component is behind what it must match."""
+    """Facts computed from others: ENI max-pods, version minors, and how far each component is behind what
+    it must match."""
     first: dict[str, Fact] = {}
     for f in facts:
         first.setdefault(f.name, f)
     out: list[Fact] = []
+    itype = first.get("node.instance_type")
+    pd = first.get("cni.env.ENABLE_PREFIX_DELEGATION")
+    capacity = eni_max_pods(str(itype.value), pd is not None and str(pd.value) == "true") if itype else None
+    if itype is not None and capacity is not None:
+        out.append(Fact("eni.max_pods", capacity, itype.member, itype.line))
     minors: dict[str, tuple[int, Fact]] = {}
     for component in ("kubelet", "kube_proxy", "cluster", "cni"):
         source = first.get(f"{component}.version")

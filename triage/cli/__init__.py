@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from triage import __version__
-from triage.cli import analyze, signatures
+from triage.cli import analyze, diff, facts, signatures
 
 app = typer.Typer(
     name="triage",
@@ -26,6 +26,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("analyze", epilog=analyze.EPILOG)(analyze.analyze_command)
+app.command("facts", epilog=facts.EPILOG)(facts.facts_command)
+app.command("diff", epilog=diff.EPILOG)(diff.diff_command)
 app.add_typer(signatures.app, name="signatures")
 
 
@@ -44,7 +46,7 @@ def _root(
     """Triage Amazon EKS node log bundles."""
 
 
-COMMANDS = frozenset({"analyze", "signatures"})
+COMMANDS = frozenset({"analyze", "facts", "diff", "signatures"})
 ROOT_OPTIONS = frozenset({"-h", "--help", "--version"})
 
 
