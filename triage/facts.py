@@ -326,15 +326,81 @@ def _containerd_version(path: str, text: str) -> Iterator[Fact]:
         yield Fact("containerd.version", value, path, number)
 
 
-_RELEASE = re.compile(r"^system-release-(\S+?)\.noarch$")
+_PACKAGES = {"os.release": re.compile(r"^system-release-(\S+?)\.(?:noarch|x86_64|aarch64)$"),
+             "runc.version": re.compile(r"^runc-(\d[^-\s]*)-")}
 
 
-@extractor("pkglist", ("os.release",))
+@extractor("pkglist", tuple(_PACKAGES))
 def _pkglist(path: str, text: str) -> Iterator[Fact]:
+    """``rpm -qa``: the OS release and runc packages (dpkg tables on Ubuntu give no such names)."""
+    seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), 1):
-        m = _RELEASE.match(line.strip())
+        for name, pattern in _PACKAGES.items():
+            m = pattern.match(line.strip())
+            if m and name not in seen:
+                seen.add(name)
+                yield Fact(name, m.group(1), path, number)
+
+
+@extractor("selinux", ("selinux.mode",))
+def _selinux(path: str, text: str) -> Iterator[Fact]:
+    """``getenforce`` under a ``SELinux mode:`` line: Enforcing / Permissive / Disabled / Not installed."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        value = line.strip()
+        if value and not value.startswith("SELinux mode"):
+            yield Fact("selinux.mode", value, path, number)
+            return
+
+
+_FAILED_UNIT = re.compile(r"^\s*(?:[●*]\s*)?(\S+\.(?:service|mount|socket|timer))\s+\S+\s+failed\b")
+
+
+@extractor("services", ("systemd.failed_units",))
+def _services(path: str, text: str) -> Iterator[Fact]:
+    """``systemctl list-units``: the failed units, comma-separated (failed rows carry ● or * under LANG=C)."""
+    failed = [(n, m.group(1)) for n, line in enumerate(text.splitlines(), 1) if (m := _FAILED_UNIT.match(line))]
+    if failed:
+        yield Fact("systemd.failed_units", ",".join(unit for _, unit in failed), path, failed[0][0])
+    elif "UNIT" in text:
+        yield Fact("systemd.failed_units", "", path, 0)
+
+
+_FLAG = re.compile(r"--([a-z][a-z0-9-]*)(?:[= ]([^\s]+))?")
+KUBELET_FLAGS = ("max-pods", "node-ip", "hostname-override", "pod-infra-container-image", "cloud-provider",
+                 "container-runtime-endpoint", "config", "v")
+_AMI = re.compile(r"eks\.amazonaws\.com/nodegroup-image=(ami-[0-9a-f]+)")
+
+
+@extractor("ps", (*(f"kubelet.flag.{f}" for f in KUBELET_FLAGS), "node.ami_id"))
+def _ps(path: str, text: str) -> Iterator[Fact]:
+    """The kubelet command line in ``ps fauxwww``: flags of interest, and the AMI id a managed node group label
+    reveals (the only place a bundle names the AMI)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        at = line.find("/kubelet ") if "/kubelet " in line else line.find(" kubelet --")
+        if at < 0:
+            continue
+        for flag, value in _FLAG.findall(line[at:]):
+            if flag in KUBELET_FLAGS and value and not value.startswith("--"):
+                yield Fact(f"kubelet.flag.{flag}", value, path, number)
+        ami = _AMI.search(line)
+        if ami:
+            yield Fact("node.ami_id", ami.group(1), path, number)
+        return
+
+
+_PROXY_IMAGE = re.compile(r"/eks/kube-proxy:(v\d[^\s]*)")
+
+
+@extractor("containerd_listings", ("kube_proxy.image_version",))
+def _images(path: str, text: str) -> Iterator[Fact]:
+    """``ctr -n k8s.io images ls``: the kube-proxy image tag."""
+    if not path.endswith("containerd-images.txt"):
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _PROXY_IMAGE.search(line)
         if m:
-            yield Fact("os.release", m.group(1), path, number)
+            yield Fact("kube_proxy.image_version", m.group(1), path, number)
             return
 
 

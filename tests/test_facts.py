@@ -1,0 +1,106 @@
+"""Fact extractors on real-shaped snapshot files, including the missing, empty and odd ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.facts import FACT_NAMES, derive, eni_max_pods, extract, json_objects, minor
+from triage.model import Fact
+
+AL2023_PS = ("root        1950  1.6  2.1 1844764 83216 ?       Ssl  Oct11  76:10 /usr/bin/kubelet --config "
+             "/etc/kubernetes/kubelet/config.json --kubeconfig /var/lib/kubelet/kubeconfig --hostname-override="
+             "ip-10-0-1-23.us-west-2.compute.internal --node-ip=10.0.1.23 --node-labels=eks.amazonaws.com/"
+             "nodegroup-image=ami-0c4f7b2e9a1d3c5e7,eks.amazonaws.com/capacityType=ON_DEMAND --max-pods=110")
+
+
+def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
+    return [(f.name, f.value, f.line) for f in extract({source: [(path, text.encode())]})
+            if f.name not in ("cni.collected", "cni.aws_conflist", "iptables.collected")]
+
+
+@pytest.mark.parametrize(("source", "path", "text", "expected"), [
+    ("ethtool", "networking/ethtool.txt",
+     "Interface eth0\nNIC statistics:\n     bw_in_allowance_exceeded: 0\n     pps_allowance_exceeded: 12\n"
+     "Interface eth1\nNIC statistics:\n     pps_allowance_exceeded: 3\n",
+     [("ethtool.bw_in_allowance_exceeded", 0, 3), ("ethtool.pps_allowance_exceeded", 15, 4)]),
+    ("ethtool", "networking/ethtool.txt", "/tmp/eks-log-collector.sh: line 712: ethtool: command not found\n", []),
+    ("conntrack", "networking/conntrack.txt",
+     "*** Output of conntrack -S *** \ncpu=0 found=0 invalid=12 insert=0 insert_failed=7 drop=7 early_drop=0\n",
+     [("conntrack.drop", 7, 2), ("conntrack.early_drop", 0, 2), ("conntrack.insert_failed", 7, 2)]),
+    ("io_throttling", "system/io_throttling.txt", "PID Name Block IO Delay (centisconds)\n", [("io.rows", 0, 0)]),
+    ("io_throttling", "system/io_throttling.txt",
+     "PID Name Block IO Delay (centisconds)\n1844 (kubelet) 342\n2011 (containerd) 118\n",
+     [("io.containerd", 118, 3), ("io.kubelet", 342, 2), ("io.max_process", "kubelet", 2), ("io.max_ticks", 342, 2),
+      ("io.rows", 2, 0)]),
+    ("ipamd_enis", "ipamd/enis.json", "", [("ipamd.enis_empty", True, 0)]),
+    ("selinux", "system/selinux.txt", "SELinux mode:\n\t Permissive\n", [("selinux.mode", "Permissive", 2)]),
+    ("selinux", "system/selinux.txt", "", []),
+    ("services", "system/services.txt",
+     "  UNIT                 LOAD   ACTIVE SUB     DESCRIPTION\n* kubelet.service      loaded failed failed  Kubernetes Kubelet\n"
+     "  containerd.service   loaded active running containerd container runtime\n",
+     [("systemd.failed_units", "kubelet.service", 2)]),
+    ("ps", "system/ps.txt", AL2023_PS,
+     [("kubelet.flag.config", "/etc/kubernetes/kubelet/config.json", 1),
+      ("kubelet.flag.hostname-override", "ip-10-0-1-23.us-west-2.compute.internal", 1),
+      ("kubelet.flag.max-pods", "110", 1), ("kubelet.flag.node-ip", "10.0.1.23", 1),
+      ("node.ami_id", "ami-0c4f7b2e9a1d3c5e7", 1)]),
+    ("ps", "system/ps.txt", "timeout: failed to run command 'ps': No such file or directory\n", []),
+    ("pkglist", "system/pkglist.txt", "containerd-2.0.5-1.amzn2023.0.1.x86_64\nrunc-1.2.6-1.amzn2023.0.1.x86_64\n"
+     "system-release-2023.9.20260922-0.amzn2023.noarch\n",
+     [("os.release", "2023.9.20260922-0.amzn2023", 3), ("runc.version", "1.2.6", 2)]),
+    ("pkglist", "system/pkglist.txt", "system-release-2-16.amzn2.x86_64\n", [("os.release", "2-16.amzn2", 1)]),
+    ("containerd_version", "containerd/containerd-version.txt",
+     "Client:\n  Version:  1.7.11\n  Revision: abc\n\nServer:\n  Version:  1.7.25\n",
+     [("containerd.version", "1.7.25", 6)]),
+    ("uname", "kernel/uname.txt", "Linux ip-10-0-1-23 6.1.84-99.169.amzn2023.x86_64 #1 SMP x86_64 GNU/Linux\n",
+     [("kernel.release", "6.1.84-99.169.amzn2023.x86_64", 1)]),
+    ("kubelet_config", "kubelet/config.json", '{\n  "maxPods": 110,\n  "serverTLSBootstrap": true\n}',
+     [("kubelet.max_pods", 110, 2), ("kubelet.server_tls_bootstrap", True, 3)]),
+    ("kubelet_config", "kubelet/config.json", "{not json", []),
+    ("cni_config", "cni/10-calico.conflist", '{"name": "k8s-pod-network"}', [("cni.other_conflists", 1, 0)]),
+    ("ipamd_metrics", "ipamd/metrics.json", "", [("ipamd.api_throttled", 0, 0), ("ipamd.metrics_empty", True, 0)]),
+    ("resolv_conf", "networking/resolv.conf", "search ec2.internal\nnameserver 10.0.0.2\n",
+     [("resolv.nameservers", 1, 2), ("resolv.search_domains", 1, 1)]),
+    ("region", "system/region.txt", "\n", []),
+    ("instance_id", "system/instance-id.txt", "i-0a1b2c3d4e5f67890\n", [("node.instance_id", "i-0a1b2c3d4e5f67890", 1)]),
+])
+def test_extractor(source: str, path: str, text: str, expected: list[tuple[str, object, int]]) -> None:
+    assert facts(source, path, text) == expected
+
+
+def test_env_dump_is_several_concatenated_objects_and_the_newest_wins() -> None:
+    dump = ('{\n  "Image": "x/amazon-k8s-cni:v1.18.3-eksbuild.1",\n  "UpdatedAt": "2024-05-01T10:00:00Z",\n'
+            '  "Spec": {"process": {"env": ["AWS_VPC_K8S_CNI_EXTERNALSNAT=true"]}}\n}\n'
+            '{\n  "Image": "x/amazon-k8s-cni:v1.19.2-eksbuild.1",\n  "UpdatedAt": "2024-05-02T10:00:00Z",\n'
+            '  "Spec": {"process": {"env": ["AWS_VPC_K8S_CNI_EXTERNALSNAT=false", "X=a=b"]}}\n}\n')
+    assert facts("cni_env", "cni/cni-configuration-variables-containerd.json", dump) == [
+        ("cni.env.AWS_VPC_K8S_CNI_EXTERNALSNAT", "false", 6), ("cni.env.X", "a=b", 6), ("cni.version", "v1.19.2-eksbuild.1", 6)]
+    assert [v for _, v in json_objects('{"a": "}{"} [1, 2] {broken')] == [{"a": "}{"}, [1, 2]]
+
+
+def test_presence_facts_tell_not_collected_from_missing() -> None:
+    nothing = {f.name: f.value for f in extract({})}
+    assert nothing == {"cni.collected": False, "cni.aws_conflist": False, "iptables.collected": False}
+    conf = {f.name: f.value for f in extract({"cni_config": [("cni/10-aws.conflist", b"{}")]})}
+    assert (conf["cni.collected"], conf["cni.aws_conflist"]) == (True, True)
+
+
+def test_derived_versions_skew_and_eni_capacity() -> None:
+    base = [Fact("kubelet.version", "v1.31.4-eks-aeac579", "kubelet/kubelet.log", 4),
+            Fact("kube_proxy.version", "v1.26.15-eks-1552ad0", "var_log/kube-proxy.log", 7),
+            Fact("node.instance_type", "m5.large", "kernel/dmesg.current", 8)]
+    assert derive(base) == [
+        Fact("eni.max_pods", 29, "kernel/dmesg.current", 8),
+        Fact("kubelet.minor", 31, "kubelet/kubelet.log", 4),
+        Fact("kube_proxy.minor", 26, "var_log/kube-proxy.log", 7),
+        Fact("skew.kube_proxy.behind", 5, "var_log/kube-proxy.log", 7),
+        Fact("skew.kube_proxy.allowed", 3, "var_log/kube-proxy.log", 7),
+    ]
+    assert (minor("v1.24.17"), minor("not a version")) == (24, None)
+    assert (eni_max_pods("m5.16xlarge", False), eni_max_pods("m5.16xlarge", True)) == (737, 250)
+
+
+def test_every_registered_name_is_known_to_the_lint() -> None:
+    assert {"eni.max_pods", "selinux.mode", "kubelet.flag.max-pods", "cni.env.ANYTHING", "sysctl.net.ipv4.ip_forward"} \
+        <= {n for n in ("eni.max_pods", "selinux.mode", "kubelet.flag.max-pods", "cni.env.ANYTHING",
+                         "sysctl.net.ipv4.ip_forward") if n in FACT_NAMES}
