@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import orjson
 from conftest import sample
 from test_cli import run
@@ -62,3 +64,20 @@ def test_cli_facts_with_provenance() -> None:
                for line in text.stdout.splitlines())
     facts = orjson.loads(run("facts", str(SKEW_AFTER), "--format", "json").stdout)
     assert {"name": "node.instance_type", "value": "m5.large", "member": "kernel/dmesg.boot", "line": 8} in facts
+
+
+def test_diff_html_is_escaped_and_offline() -> None:
+    from dataclasses import replace
+
+    from triage.report.diff import render_diff_html
+
+    d = diff(analyze(str(SNAT_BEFORE)), analyze(str(SNAT_AFTER)))
+    hostile = replace(d, changes=(Change("fact", "cni.env.X", "<script>alert(1)</script>", '"><img src=x>', True, "w"),
+                                  *d.changes))
+    page = render_diff_html(hostile)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&#34;&gt;&lt;img src=x&gt;" in page
+    assert "default-src 'none'" in html.unescape(page)
+    assert "<script" not in page.replace("&lt;script", "")
+    assert page.index("cni.env.AWS_VPC_K8S_CNI_EXTERNALSNAT") < page.index("Other changes")

@@ -22,6 +22,8 @@ Examples:
 
   triage diff a.tar.gz b.tar.gz --format json > changes.json
 
+  triage diff a.tar.gz b.tar.gz --format html > changes.html
+
 Exit codes: 0 compared, 1 a risky setting changed and --fail-on-change was given, 2 could not read a bundle.
 """
 
@@ -29,6 +31,7 @@ Exit codes: 0 compared, 1 a risky setting changed and --fail-on-change was given
 class DiffFormat(StrEnum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 @guarded
@@ -49,6 +52,10 @@ def diff_command(
         from triage.report.diff import render_diff_json
 
         sys.stdout.write(render_diff_json(result))
+    elif output_format is DiffFormat.html:
+        from triage.report.diff import render_diff_html
+
+        sys.stdout.write(render_diff_html(result))
     else:
         from triage.report.diff import render_diff_text
 

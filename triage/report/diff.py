@@ -1,11 +1,16 @@
-"""Renderers of a ``Diff``: text for people, JSON for machines."""
+"""Renderers of a ``Diff``: text for people, JSON for machines, one offline HTML page for tickets."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import orjson
 
+from triage import __version__
 from triage.console import Style
 from triage.diff import Change, Diff
+from triage.resources import data_path
 
 
 def render_diff_json(d: Diff) -> str:
@@ -42,3 +47,20 @@ def render_diff_text(d: Diff, style: Style) -> str:
     if rest:
         out += ["", style(f"Other changes ({len(rest)})", "bold"), *(_line(c, style) for c in rest)]
     return "\n".join(out) + "\n"
+
+
+_CSS = ("body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330}code{font-size:13px}"
+        "table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #d5d9e0;padding:.3rem .55rem;"
+        "text-align:left;vertical-align:top}tr.risky td{background:#fdecea}footer{color:#6b7280;margin-top:2rem}")
+
+
+def render_diff_html(d: Diff) -> str:
+    """One self-contained page (autoescaped, a CSP that forbids every load; the style allowed by its hash)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(data_path("templates")), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    digest = base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode()
+    csp = f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    rest = [c for c in d.changes if not c.risky]
+    return env.get_template("diff.html.j2").render(d=d, rest=rest, css=_CSS, csp=csp, version=__version__)
