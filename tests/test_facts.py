@@ -104,3 +104,27 @@ def test_every_registered_name_is_known_to_the_lint() -> None:
     assert {"eni.max_pods", "selinux.mode", "kubelet.flag.max-pods", "cni.env.ANYTHING", "sysctl.net.ipv4.ip_forward"} \
         <= {n for n in ("eni.max_pods", "selinux.mode", "kubelet.flag.max-pods", "cni.env.ANYTHING",
                          "sysctl.net.ipv4.ip_forward") if n in FACT_NAMES}
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("0a1b2c3d4e5f67890_2026-10-14_0912-UTC_0.7.9.tar", {  # AL2023 (nodeadm, config.json)
+        "node.instance_type": "m5.large", "cluster.name": "shop-prod", "kubelet.max_pods": 29, "eni.max_pods": 29,
+        "kernel.release": "6.1.156-177.286.amzn2023.x86_64", "containerd.version": "2.0.5"}),
+    ("2025-02-18_0945-UTC_0.7.8", {  # AL2 (kubelet-config.json), the add-on skew incident
+        "kubelet.version": "v1.31.4-eks-aeac579", "kube_proxy.version": "v1.26.15-eks-1552ad0",
+        "kube_proxy.image_version": "v1.26.15-eksbuild.2", "skew.kube_proxy.behind": 5, "selinux.mode": "Disabled"}),
+    ("2020-10-07_1411-UTC_0.6.2", {  # collector 0.6.2, dockershim era: no kubelet config file collected
+        "kubelet.version": "v1.17.11-eks-cfdc40", "cluster.version": "v1.17", "cni.version": "v1.7.5",
+        "kernel.release": "4.14.198-152.320.amzn2.x86_64", "kube_proxy.mode": "iptables", "eni.max_pods": 17}),
+])
+def test_facts_of_each_layout(name: str, expected: dict[str, object]) -> None:
+    from conftest import sample
+
+    from triage.engine import analyze
+
+    facts = analyze(str(sample(name))).facts
+    got = {f.name: f.value for f in reversed(facts)}  # the first fact of a name wins, as in conditions
+    assert {k: got.get(k) for k in expected} == expected
+    assert all(f.member for f in facts if f.line)  # every fact read from a line names its file
+    if "0.6.2" in name:
+        assert "kubelet.max_pods" not in got

@@ -32,7 +32,7 @@ Snapshots = Mapping[str, list[tuple[str, bytes]]]
 _NAMES: set[str] = {"cni.collected", "cni.aws_conflist", "iptables.collected",
                     # read from log lines by signature patterns (``facts = {...}`` in signatures/*.toml)
                     "kubelet.version", "kube_proxy.version", "cluster.version", "node.instance_type",
-                    "kube_proxy.mode", "cni.version"}
+                    "kube_proxy.mode", "cni.version", "cluster.name"}
 _PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.")
 
 ALLOWANCES = ("bw_in_allowance_exceeded", "bw_out_allowance_exceeded", "pps_allowance_exceeded",
