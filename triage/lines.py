@@ -33,9 +33,6 @@ class Chunk:
     def of(cls, data: bytes, offset: int = 0, line: int = 1) -> Chunk:
         return cls(data, 0, len(data), offset, line, data.count(b"\n"))
 
-    def text(self) -> bytes:
-        return self.data[self.start:self.end]
-
 
 @dataclass(slots=True)
 class LongLines:
