@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from triage.formats import stamps
 from triage.formats.base import Parsed, Stamp, TimeQuality
 from triage.model import ClockInfo, ClockSkew
 
@@ -219,11 +220,8 @@ def build_clock(ev: ClockEvidence) -> Clock:
 
 
 # -- readers of the snapshot lines that carry clock evidence ---------------------------------------
-_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                                       "Dec"), 1)}
 _CTIME = re.compile(
-    r"(?:[A-Z][a-z]{2}) (?P<mon>[A-Z][a-z]{2}) +(?P<day>\d{1,2}) "
-    r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) (?P<year>\d{4})")
+    r"(?:[A-Z][a-z]{2}) (?P<mon>[A-Z][a-z]{2}) +(?P<day>\d{1,2}) (?P<hms>\d{2}:\d{2}:\d{2}) (?P<year>\d{4})")
 _CURL_HEADER = re.compile(
     r"^curling \S+ \(\d+ of \d+\) (?P<t>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)UTC")
 _HTTP_DATE = re.compile(r"^< [Dd]ate: (?P<d>.+?)\s*$")
@@ -233,14 +231,8 @@ _BTIME = re.compile(r"^btime (\d+)$", re.MULTILINE)
 def parse_ctime(text: str) -> datetime | None:
     """``Wed May  1 12:40:05 2024`` (anywhere in ``text``) -> naive datetime."""
     m = _CTIME.search(text)
-    if m is None or m["mon"] not in _MONTHS:
-        return None
-    try:
-        wall = datetime(int(m["year"]), _MONTHS[m["mon"]], int(m["day"]), int(m["h"]), int(m["m"]), int(m["s"]),
-                        tzinfo=UTC)
-        return wall.replace(tzinfo=None)
-    except ValueError:
-        return None
+    stamp = None if m is None else stamps.dated(m["year"], m["mon"], m["day"], m["hms"])
+    return None if stamp is None else stamp.wall
 
 
 def parse_btime(text: str) -> datetime | None:

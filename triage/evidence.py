@@ -17,7 +17,7 @@ from triage.dsl import Context, evaluate, signatures_in
 from triage.formats.base import Parsed, TimeQuality
 from triage.model import Evidence, Fact, FactValue, Finding, Marker
 from triage.scan import Hit, PatternHits
-from triage.signatures import Library, Signature
+from triage.signatures import SEVERITY_RANK, Library, Signature
 
 EVIDENCE_MAX = 5
 #: Sources whose lines repeat those of others: rsyslog copies, told apart by the syslog tag.
@@ -216,7 +216,8 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, snap
         fired.add(sig.id)
         shown = sorted({*sig.facts, *(v for f in sig.facts for v in _VERSIONS_BEHIND.get(f, ()))})
         out.append(_finding(sig, placed, evidence_patterns, count, [fact_where[f] for f in shown if f in fact_where]))
-    ordered = sorted(out, key=lambda f: (-_RANK[f.severity], f.first_ts is None, f.first_ts or _EPOCH, f.signature_id))
+    ordered = sorted(out, key=lambda f: (-SEVERITY_RANK[f.severity], f.first_ts is None, f.first_ts or _EPOCH,
+                                         f.signature_id))
     derived = facts[len(snapshot_facts):]
     return Evidenced(tuple(ordered), tuple(sorted(markers, key=lambda m: (m.ts, m.kind))), tuple(derived))
 
@@ -246,7 +247,6 @@ def _markers(sig: Signature, kind: str, placed: dict[str, _Placed]) -> list[Mark
     return [Marker(kind, t, sig.title, sources[0] if sources else "") for t in times]
 
 
-_RANK = {"info": 0, "warning": 1, "error": 2, "critical": 3}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
