@@ -26,9 +26,11 @@ def test_snat_flip_is_the_first_change() -> None:
 
 def test_addon_skew_is_named_with_the_versions() -> None:
     d = diff(analyze(str(SKEW_BEFORE)), analyze(str(SKEW_AFTER)))
-    assert d.changes[0] == Change("fact", "skew.kube_proxy.behind", 0, 5, True,
-                                  "minor versions kube-proxy lags the control plane (or the kubelet); the version skew "
-                                  "policy allows 3")
+    assert list(d.changes[:2]) == [
+        Change("fact", "skew.cni.behind", 0, 6, True,
+               "minor versions the VPC CNI lags the version EKS lists for the cluster; 1 allowed"),
+        Change("fact", "skew.kube_proxy.behind", 0, 5, True,
+               "minor versions kube-proxy lags the control plane (or the kubelet); 3 allowed")]
     assert Change("fact", "kubelet.version", "v1.26.15-eks-1552ad0", "v1.31.4-eks-aeac579", True, "kubelet version") \
         in d.changes
     single = analyze(str(SKEW_AFTER))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.facts import FACT_NAMES, derive, eni_max_pods, extract, json_objects, minor
-from triage.model import Fact
+from triage.facts import FACT_NAMES, extract, json_objects
 
 AL2023_PS = ("root        1950  1.6  2.1 1844764 83216 ?       Ssl  Oct11  76:10 /usr/bin/kubelet --config "
              "/etc/kubernetes/kubelet/config.json --kubeconfig /var/lib/kubelet/kubeconfig --hostname-override="
@@ -83,21 +82,6 @@ def test_presence_facts_tell_not_collected_from_missing() -> None:
     assert nothing == {"cni.collected": False, "cni.aws_conflist": False, "iptables.collected": False}
     conf = {f.name: f.value for f in extract({"cni_config": [("cni/10-aws.conflist", b"{}")]})}
     assert (conf["cni.collected"], conf["cni.aws_conflist"]) == (True, True)
-
-
-def test_derived_versions_skew_and_eni_capacity() -> None:
-    base = [Fact("kubelet.version", "v1.31.4-eks-aeac579", "kubelet/kubelet.log", 4),
-            Fact("kube_proxy.version", "v1.26.15-eks-1552ad0", "var_log/kube-proxy.log", 7),
-            Fact("node.instance_type", "m5.large", "kernel/dmesg.current", 8)]
-    assert derive(base) == [
-        Fact("eni.max_pods", 29, "kernel/dmesg.current", 8),
-        Fact("kubelet.minor", 31, "kubelet/kubelet.log", 4),
-        Fact("kube_proxy.minor", 26, "var_log/kube-proxy.log", 7),
-        Fact("skew.kube_proxy.behind", 5, "var_log/kube-proxy.log", 7),
-        Fact("skew.kube_proxy.allowed", 3, "var_log/kube-proxy.log", 7),
-    ]
-    assert (minor("v1.24.17"), minor("not a version")) == (24, None)
-    assert (eni_max_pods("m5.16xlarge", False), eni_max_pods("m5.16xlarge", True)) == (737, 250)
 
 
 def test_every_registered_name_is_known_to_the_lint() -> None:

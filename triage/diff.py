@@ -27,11 +27,14 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("cni.env.AWS_VPC_K8S_CNI_RANDOMIZESNAT", "SNAT port randomisation"),
     ("cni.env.AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS", "destinations exempt from SNAT"),
     ("cni.version", "VPC CNI version (move one minor at a time, to the version EKS recommends)"),
+    ("skew.cni.behind", "minor versions the VPC CNI lags the version EKS lists for the cluster"),
     ("skew.kube_proxy.behind", "minor versions kube-proxy lags the control plane (or the kubelet)"),
     ("skew.kubelet.behind", "minor versions the kubelet lags the control plane"),
     ("kube_proxy.version", "kube-proxy version (must stay within the skew policy of the control plane)"),
     ("kubelet.version", "kubelet version"),
     ("cluster.version", "control-plane version"),
+    ("coredns.version", "CoreDNS version (must fit the cluster's Kubernetes version)"),
+    ("skew.coredns.behind", "minor versions CoreDNS lags the version EKS lists for the cluster"),
     ("kubelet.max_pods", "max-pods (must fit the instance's ENI capacity)"),
     ("kube_proxy.mode", "kube-proxy mode (iptables / ipvs / nftables)"),
     ("iptables.legacy_tables_present", "iptables backend (legacy vs nft)"),
@@ -59,7 +62,7 @@ _RISK = dict(RISKY)
 _ORDER = {name: i for i, (name, _) in enumerate(RISKY)}
 #: Values that differ between any two bundles, or counters: not configuration.
 _VOLATILE = re.compile(
-    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.instance_id$|\.allowed$|\.minor$"
+    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.instance_id$|\.allowed$|\.expected$|\.minor$"
     r"|^cni\.env\.(?:HOSTNAME|MY_\w+|KUBERNETES_\w+|VPC_CNI_VERSION)$"
     r"|^sysctl\.(?:.*\.random\.|fs\.(?:file|inode|dentry)|kernel\.ns_last_pid|.*_count$|.*\.stat)"
 )
@@ -119,7 +122,7 @@ def fact_changes(before: tuple[Fact, ...], after: tuple[Fact, ...]) -> list[Chan
             why = _RISK.get(name, "") if both or name in PRESENCE else "collected in only one of the bundles"
             allowed = next((f.value for f in after if f.name == name.replace(".behind", ".allowed")), None)
             if name.startswith("skew.") and allowed is not None:
-                why = f"{why}; the version skew policy allows {allowed}"
+                why = f"{why}; {allowed} allowed"
             out.append(Change("fact", name, a.get(name), b.get(name), risky, why))
     return out
 

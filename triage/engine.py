@@ -20,9 +20,10 @@ from pathlib import Path
 from triage import __version__
 from triage.bundle import Bundle, Limits, Member, Stream
 from triage.clock import Clock, ClockEvidence, build_clock, parse_btime, parse_ctime, parse_curl
+from triage.derived import derive
 from triage.errors import BundleError, CatalogError
 from triage.evidence import MemberHits, Window, findings
-from triage.facts import derive, extract
+from triage.facts import extract
 from triage.formats import decode
 from triage.formats.base import LineKind, Parsed, TimeQuality, worst
 from triage.hypotheses import load_hypotheses, rank

@@ -165,6 +165,10 @@ MARKERS_PER_KIND = 10
 _VERSIONS_BEHIND = {
     "skew.kube_proxy.behind": ("kube_proxy.version", "cluster.version", "kubelet.version"),
     "skew.kubelet.behind": ("kubelet.version", "cluster.version"),
+    "skew.cni.behind": ("cni.version", "skew.cni.expected", "cluster.version", "kubelet.version"),
+    "skew.cni.below_minimum": ("cni.version", "cluster.version", "kubelet.version"),
+    "skew.coredns.behind": ("coredns.version", "skew.coredns.expected", "cluster.version", "kubelet.version"),
+    "skew.coredns.below_minimum": ("coredns.version", "cluster.version", "kubelet.version"),
 }
 
 

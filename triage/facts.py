@@ -13,15 +13,13 @@ fact, never an error. Signatures and hypotheses read facts as ``fact.<name>`` in
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 
 import orjson
 
+from triage import derived
 from triage.model import Fact, FactValue
-from triage.resources import data_path
 
 Extractor = Callable[[str, str], Iterator[Fact]]
 #: (source name, extractor), in registration order
@@ -32,7 +30,7 @@ Snapshots = Mapping[str, list[tuple[str, bytes]]]
 _NAMES: set[str] = {"cni.collected", "cni.aws_conflist", "iptables.collected",
                     # read from log lines by signature patterns (``facts = {...}`` in signatures/*.toml)
                     "kubelet.version", "kube_proxy.version", "cluster.version", "node.instance_type",
-                    "kube_proxy.mode", "cni.version", "cluster.name"}
+                    "kube_proxy.mode", "cni.version", "cluster.name", "coredns.version"}
 _PREFIXES: tuple[str, ...] = ("sysctl.", "cni.env.", "iptables.chain.")
 
 ALLOWANCES = ("bw_in_allowance_exceeded", "bw_out_allowance_exceeded", "pps_allowance_exceeded",
@@ -389,98 +387,24 @@ def _ps(path: str, text: str) -> Iterator[Fact]:
         return
 
 
-_PROXY_IMAGE = re.compile(r"/eks/kube-proxy:(v\d[^\s]*)")
+_ADDON_IMAGE = re.compile(r"/eks/(kube-proxy|coredns):(v\d[^\s]*)")
 
 
-@extractor("containerd_listings", ("kube_proxy.image_version",))
+@extractor("containerd_listings", ("kube_proxy.image_version", "coredns.image_version"))
 def _images(path: str, text: str) -> Iterator[Fact]:
-    """``ctr -n k8s.io images ls``: the kube-proxy image tag."""
+    """``ctr -n k8s.io images ls``: the kube-proxy and CoreDNS image tags (the first of each listed)."""
     if not path.endswith("containerd-images.txt"):
         return
+    seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), 1):
-        m = _PROXY_IMAGE.search(line)
-        if m:
-            yield Fact("kube_proxy.image_version", m.group(1), path, number)
-            return
-
-
-_VERSION = re.compile(r"^v?(\d+)\.(\d+)")
-_NAMES.update({"eni.max_pods", "kubelet.minor", "kube_proxy.minor", "cluster.minor", "cni.minor",
-               "skew.kubelet.behind", "skew.kubelet.allowed", "skew.kube_proxy.behind", "skew.kube_proxy.allowed"})
-
-
-def minor(version: object) -> int | None:
-    """The minor number of a ``v1.29.3-eks-...`` style version (the major must be 1).
-
-    >>> minor("v1.29.3-eks-ae9a62a"), minor("v1.31+"), minor("2.0.5")
-    (29, 31, None)
-    """
-    m = _VERSION.match(str(version))
-    return int(m.group(2)) if m and m.group(1) == "1" else None
-
-
-@functools.cache
-def skew_rules() -> tuple[dict[str, object], ...]:
-    """The version-skew table (``signatures/data/version_skew.toml``)."""
-    data = tomllib.loads((data_path("signatures") / "data" / "version_skew.toml").read_text(encoding="utf-8"))
-    return tuple(data["rule"])
-
-
-@functools.cache
-def eni_limits() -> dict[str, dict[str, int]]:
-    """ENI limits per instance type (``signatures/data/eni_limits.toml``)."""
-    data = tomllib.loads((data_path("signatures") / "data" / "eni_limits.toml").read_text(encoding="utf-8"))
-    return {str(k): {str(f): int(v) for f, v in row.items()} for k, row in data["types"].items()}
-
-
-def eni_max_pods(instance_type: str, prefix_delegation: bool) -> int | None:
-    """The max-pods the VPC CNI can serve on this instance type, or None for a type not in the table.
-
-    >>> eni_max_pods("m5.large", False), eni_max_pods("m5.large", True), eni_max_pods("x9.huge", False)
-    (29, 110, None)
-    """
-    row = eni_limits().get(instance_type)
-    if row is None:
-        return None
-    slots = row["enis"] * (row["ipv4_per_eni"] - 1)
-    if not prefix_delegation:
-        return slots + 2
-    return min(slots * 16 + 2, 110 if row["vcpus"] < 30 else 250)
-
-
-def derive(facts: list[Fact]) -> list[Fact]:
-    """Facts computed from others: ENI max-pods, version minors, and how far each component is behind what
-    it must match."""
-    first: dict[str, Fact] = {}
-    for f in facts:
-        first.setdefault(f.name, f)
-    out: list[Fact] = []
-    itype = first.get("node.instance_type")
-    pd = first.get("cni.env.ENABLE_PREFIX_DELEGATION")
-    capacity = eni_max_pods(str(itype.value), pd is not None and str(pd.value) == "true") if itype else None
-    if itype is not None and capacity is not None:
-        out.append(Fact("eni.max_pods", capacity, itype.member, itype.line))
-    minors: dict[str, tuple[int, Fact]] = {}
-    for component in ("kubelet", "kube_proxy", "cluster", "cni"):
-        source = first.get(f"{component}.version")
-        number = minor(source.value) if source else None
-        if source is not None and number is not None:
-            minors[component] = (number, source)
-            out.append(Fact(f"{component}.minor", number, source.member, source.line))
-    for rule in skew_rules():
-        component = str(rule["component"])
-        against = str(rule["against"]) if str(rule["against"]) in minors else str(rule.get("fallback", ""))
-        if component not in minors or against not in minors or against == component:
-            continue
-        (have, where), (ref, _) = minors[component], minors[against]
-        allowed = int(str(rule["max_behind"])) if have >= 25 else int(str(rule["max_behind_before_1_25"]))
-        out.append(Fact(f"skew.{component}.behind", ref - have, where.member, where.line))
-        out.append(Fact(f"skew.{component}.allowed", allowed, where.member, where.line))
-    return out
+        m = _ADDON_IMAGE.search(line)
+        if m and m.group(1) not in seen:
+            seen.add(m.group(1))
+            yield Fact(f"{m.group(1).replace('-', '_')}.image_version", m.group(2), path, number)
 
 
 #: Every fact name an extractor can produce, plus the open families (``sysctl.<key>`` ...).
-FACT_NAMES: frozenset[str] = _Names(_NAMES)
+FACT_NAMES: frozenset[str] = _Names(_NAMES | derived.NAMES)
 
 
 extractor("kubelet_config_al2", ())(_kubelet_config)
