@@ -10,6 +10,25 @@ AL2023_PS = ("root        1950  1.6  2.1 1844764 83216 ?       Ssl  Oct11  76:10
              "/etc/kubernetes/kubelet/config.json --kubeconfig /var/lib/kubelet/kubeconfig --hostname-override="
              "ip-10-0-1-23.us-west-2.compute.internal --node-ip=10.0.1.23 --node-labels=eks.amazonaws.com/"
              "nodegroup-image=ami-0c4f7b2e9a1d3c5e7,eks.amazonaws.com/capacityType=ON_DEMAND --max-pods=110")
+AL2_UNIT = """# /etc/systemd/system/kubelet.service
+[Unit]
+Description=Kubernetes Kubelet
+
+[Service]
+ExecStart=/usr/bin/kubelet --cloud-provider aws \\
+    --config /etc/kubernetes/kubelet/kubelet-config.json \\
+    --container-runtime-endpoint unix:///run/containerd/containerd.sock \\
+    $KUBELET_ARGS \\
+    $KUBELET_EXTRA_ARGS
+
+# /etc/systemd/system/kubelet.service.d/10-kubelet-args.conf
+[Service]
+Environment='KUBELET_ARGS=--node-ip=10.0.1.23 --pod-infra-container-image=602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/pause:3.5 --v=2'
+
+# /etc/systemd/system/kubelet.service.d/30-kubelet-extra-args.conf
+[Service]
+Environment='KUBELET_EXTRA_ARGS=--node-labels=eks.amazonaws.com/nodegroup-image=ami-0e3f4a5b6c7d8e9f0 --max-pods=58'
+"""
 
 
 def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
@@ -42,7 +61,18 @@ def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
      [("kubelet.flag.config", "/etc/kubernetes/kubelet/config.json", 1),
       ("kubelet.flag.hostname-override", "ip-10-0-1-23.us-west-2.compute.internal", 1),
       ("kubelet.flag.max-pods", "110", 1), ("kubelet.flag.node-ip", "10.0.1.23", 1),
-      ("node.ami_id", "ami-0c4f7b2e9a1d3c5e7", 1)]),
+      ("kubelet.max_pods", 110, 1), ("node.ami_id", "ami-0c4f7b2e9a1d3c5e7", 1)]),
+    ("kubelet_service", "kubelet/kubelet_service.txt", AL2_UNIT,
+     [("kubelet.flag.cloud-provider", "aws", 6), ("kubelet.flag.config", "/etc/kubernetes/kubelet/kubelet-config.json", 6),
+      ("kubelet.flag.container-runtime-endpoint", "unix:///run/containerd/containerd.sock", 6),
+      ("kubelet.flag.max-pods", "58", 18), ("kubelet.flag.node-ip", "10.0.1.23", 14),
+      ("kubelet.flag.pod-infra-container-image", "602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/pause:3.5", 14),
+      ("kubelet.flag.v", "2", 14), ("kubelet.max_pods", 58, 18), ("node.ami_id", "ami-0e3f4a5b6c7d8e9f0", 18)]),
+    ("kubelet_service", "kubelet/kubelet_service.txt",  # AL2023: flags in /etc/eks/kubelet/environment, not collected
+     "# /etc/systemd/system/kubelet.service\n[Service]\nEnvironmentFile=/etc/eks/kubelet/environment\n"
+     "ExecStart=/usr/bin/kubelet $NODEADM_KUBELET_ARGS\n", []),
+    ("kubelet_service", "kubelet/kubelet-eks_service.txt", "Key        Value\nmax-pods   29\ncluster-dns  10.100.0.10\n",
+     [("kubelet.flag.max-pods", "29", 2), ("kubelet.max_pods", 29, 2)]),
     ("ps", "system/ps.txt", "timeout: failed to run command 'ps': No such file or directory\n", []),
     ("pkglist", "system/pkglist.txt", "containerd-2.0.5-1.amzn2023.0.1.x86_64\nrunc-1.2.6-1.amzn2023.0.1.x86_64\n"
      "system-release-2023.9.20260922-0.amzn2023.noarch\n",
@@ -65,6 +95,20 @@ def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
 ])
 def test_extractor(source: str, path: str, text: str, expected: list[tuple[str, object, int]]) -> None:
     assert facts(source, path, text) == expected
+
+
+def test_flags_override_the_config_file_and_drop_ins_override_the_base() -> None:
+    snapshots = {
+        "kubelet_config_al2": [("kubelet/kubelet-config.json", b'{"maxPods": 29}')],
+        "kubelet_service": [("kubelet/kubelet_service.txt", AL2_UNIT.encode())],
+        "kubelet_config": [("kubelet/config.json", b'{"maxPods": 17}'),
+                           ("kubelet/config.json.d/40-nodeadm.conf", b'{"maxPods": 35}')],
+    }
+    assert [(f.value, f.member) for f in extract(snapshots) if f.name == "kubelet.max_pods"] == [
+        (58, "kubelet/kubelet_service.txt"), (35, "kubelet/config.json.d/40-nodeadm.conf"), (17, "kubelet/config.json"),
+        (29, "kubelet/kubelet-config.json")]
+    with_ps = {**snapshots, "ps": [("system/ps.txt", AL2023_PS.encode())]}
+    assert next(f for f in extract(with_ps) if f.name == "kubelet.max_pods").value == 110
 
 
 def test_env_dump_is_several_concatenated_objects_and_the_newest_wins() -> None:

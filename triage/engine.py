@@ -144,7 +144,7 @@ def analyze(path: str, options: Options | None = None) -> Analysis:
     ranges = {s.name: (s.first_ts, s.last_ts) for s in sources if s.first_ts is not None and s.last_ts is not None}
     evidenced = findings(library, _member_hits(collected), clock, facts, ranges, opts.window, derive)
     found, markers = evidenced.findings, evidenced.markers
-    facts = sorted([*facts, *evidenced.log_facts], key=lambda f: (f.name, f.member, f.line))
+    facts = sorted([*facts, *evidenced.log_facts], key=lambda f: f.name)  # stable: the effective one first
     hypotheses, ruled_out = rank(specs, found, tuple(facts), coverage, library)
     if clock.capture is None:
         collected.issues.append(Issue("no_capture_time", "no capture time found: year-less times were not placed"))

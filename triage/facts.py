@@ -55,20 +55,40 @@ def extractor(source: str, names: tuple[str, ...]) -> Callable[[Extractor], Extr
     return register
 
 
+#: Where a fact comes from several sources, the one listed first here wins, as in the kubelet itself: command-line
+#: flags (the running process, then the unit file) override the config file, whose drop-ins override it. Facts of
+#: other sources keep member order.
+PRECEDENCE = ("ps", "kubelet_service", "kubelet_config", "kubelet_config_al2")
+#: Sources whose later members override earlier ones (``config.json.d/`` drop-ins, applied in name order).
+_LATER_WINS = frozenset({"kubelet_config"})
+
+
 def extract(snapshots: Snapshots) -> list[Fact]:
-    """All facts of all snapshot files, sorted by name then member."""
-    out: list[Fact] = []
+    """All facts of all snapshot files, sorted by name; of several facts with one name, the one that takes effect
+    comes first (see ``PRECEDENCE``).
+
+    >>> cfg = [("kubelet/config.json", b'{"maxPods": 29}'),
+    ...        ("kubelet/config.json.d/40-nodeadm.conf", b'{"maxPods": 58}')]
+    >>> [(f.member, f.value) for f in extract({"kubelet_config": cfg}) if f.name == "kubelet.max_pods"]
+    [('kubelet/config.json.d/40-nodeadm.conf', 58), ('kubelet/config.json', 29)]
+    """
+    ranked: list[tuple[str, int, int, Fact]] = []
     for source, fn in _EXTRACTORS:
-        for path, content in sorted(snapshots.get(source, [])):
-            out.extend(fn(path, content.decode("utf-8", "replace")))
+        members = sorted(snapshots.get(source, []))
+        if source in _LATER_WINS:
+            members.reverse()
+        rank = PRECEDENCE.index(source) if source in PRECEDENCE else len(PRECEDENCE)
+        for order, (path, content) in enumerate(members):
+            ranked.extend((f.name, rank, order, f) for f in fn(path, content.decode("utf-8", "replace")))
     conf_names = {path.rsplit("/", 1)[-1] for path, _ in snapshots.get("cni_config", [])}
     presence = {
         "cni.collected": bool(conf_names) or bool(snapshots.get("cni_env")),
         "cni.aws_conflist": "10-aws.conflist" in conf_names,
         "iptables.collected": bool(snapshots.get("iptables_save")),
     }
-    out.extend(Fact(name, value, "", 0) for name, value in presence.items())
-    return sorted(out, key=lambda f: (f.name, f.member))
+    ranked.extend((name, len(PRECEDENCE), 0, Fact(name, value, "", 0)) for name, value in presence.items())
+    ranked.sort(key=lambda r: (r[0], r[1], r[2] if r[1] < len(PRECEDENCE) else 0, r[3].member))
+    return [r[3] for r in ranked]
 
 
 # -- extractors ------------------------------------------------------------------------------------
@@ -364,27 +384,58 @@ def _services(path: str, text: str) -> Iterator[Fact]:
         yield Fact("systemd.failed_units", "", path, 0)
 
 
-_FLAG = re.compile(r"--([a-z][a-z0-9-]*)(?:[= ]([^\s]+))?")
+_FLAG = re.compile(r"--([a-z][a-z0-9-]*)(?:[= ]([^\s'\"\\]+))?")
 KUBELET_FLAGS = ("max-pods", "node-ip", "hostname-override", "pod-infra-container-image", "cloud-provider",
                  "container-runtime-endpoint", "config", "v")
 _AMI = re.compile(r"eks\.amazonaws\.com/nodegroup-image=(ami-[0-9a-f]+)")
+_FLAG_FACTS = (*(f"kubelet.flag.{f}" for f in KUBELET_FLAGS), "kubelet.max_pods", "node.ami_id")
 
 
-@extractor("ps", (*(f"kubelet.flag.{f}" for f in KUBELET_FLAGS), "node.ami_id"))
+def _kubelet_flags(path: str, number: int, args: str) -> Iterator[Fact]:
+    """Facts of kubelet command-line arguments: the flags of interest, ``--max-pods`` as the effective
+    ``kubelet.max_pods`` (flags override the config file), and the AMI id a managed node group label reveals."""
+    for flag, value in _FLAG.findall(args):
+        if flag in KUBELET_FLAGS and value and not value.startswith("--"):
+            yield Fact(f"kubelet.flag.{flag}", value, path, number)
+            if flag == "max-pods" and value.isdigit():
+                yield Fact("kubelet.max_pods", int(value), path, number)
+    ami = _AMI.search(args)
+    if ami:
+        yield Fact("node.ami_id", ami.group(1), path, number)
+
+
+@extractor("ps", _FLAG_FACTS)
 def _ps(path: str, text: str) -> Iterator[Fact]:
-    """The kubelet command line in ``ps fauxwww``: flags of interest, and the AMI id a managed node group label
-    reveals (the only place a bundle names the AMI)."""
+    """The kubelet command line in ``ps fauxwww`` (the only place a bundle names the AMI)."""
     for number, line in enumerate(text.splitlines(), 1):
         at = line.find("/kubelet ") if "/kubelet " in line else line.find(" kubelet --")
-        if at < 0:
-            continue
-        for flag, value in _FLAG.findall(line[at:]):
-            if flag in KUBELET_FLAGS and value and not value.startswith("--"):
-                yield Fact(f"kubelet.flag.{flag}", value, path, number)
-        ami = _AMI.search(line)
-        if ami:
-            yield Fact("node.ami_id", ami.group(1), path, number)
+        if at >= 0:
+            yield from _kubelet_flags(path, number, line[at:])
+            return
+
+
+_UNIT_ARGS = re.compile(r"^(?:ExecStart=\S*kubelet\b|Environment=['\"]?KUBELET(?:_EXTRA)?_ARGS=)")
+
+
+@extractor("kubelet_service", _FLAG_FACTS)
+def _kubelet_unit(path: str, text: str) -> Iterator[Fact]:
+    """``systemctl cat kubelet``: flags on ExecStart (with its continuation lines) and in the KUBELET_ARGS /
+    KUBELET_EXTRA_ARGS drop-ins of AL2 (AL2023 passes them in an environment file that is not collected);
+    ``snap get kubelet-eks``: one ``key value`` row per flag."""
+    lines = text.splitlines()
+    if path.endswith("kubelet-eks_service.txt"):
+        for number, line in enumerate(lines, 1):
+            key, _, value = line.strip().partition(" ")
+            if key in KUBELET_FLAGS and value.strip():
+                yield from _kubelet_flags(path, number, f"--{key}={value.strip()}")
         return
+    for number, line in enumerate(lines, 1):
+        if not _UNIT_ARGS.match(line.strip()):
+            continue
+        args, last = line, number
+        while args.rstrip().endswith("\\") and last < len(lines):
+            args, last = args.rstrip()[:-1] + " " + lines[last], last + 1
+        yield from _kubelet_flags(path, number, args)
 
 
 _ADDON_IMAGE = re.compile(r"/eks/(kube-proxy|coredns):(v\d[^\s]*)")
