@@ -206,22 +206,58 @@ def _resolv(path: str, text: str) -> Iterator[Fact]:
             yield Fact("resolv.search_domains", len(line.split()) - 1, path, number)
 
 
-@extractor("kubelet_config", ("kubelet.max_pods", "kubelet.server_tls_bootstrap",
-                                                         "kubelet.registry_pull_qps", "kubelet.registry_burst"))
+_KUBELET_KEYS = {"maxPods": "kubelet.max_pods", "serverTLSBootstrap": "kubelet.server_tls_bootstrap",
+                 "registryPullQPS": "kubelet.registry_pull_qps", "registryBurst": "kubelet.registry_burst",
+                 "clusterDNS": "kubelet.cluster_dns", "providerID": "kubelet.provider_id",
+                 "evictionHard": "kubelet.eviction_hard", "evictionSoft": "kubelet.eviction_soft"}
+#: KubeletConfiguration (v1beta1) defaults that matter for triage, reported when a base config file leaves them out.
+KUBELET_DEFAULTS = {"registryPullQPS": 5, "registryBurst": 10, "serverTLSBootstrap": False}
+
+
+@extractor("kubelet_config", tuple(_KUBELET_KEYS.values()))
 def _kubelet_config(path: str, text: str) -> Iterator[Fact]:
+    """A KubeletConfiguration (JSON): the settings of interest, lists and maps as ``a,b`` / ``k<v,k<v`` strings, and
+    the kubelet's defaults (line 0) for those a base file (not a drop-in) leaves out.
+
+    >>> [(f.name, f.value) for f in _kubelet_config("kubelet/config.json", '{"clusterDNS": ["10.100.0.10"],'
+    ...  ' "evictionHard": {"memory.available": "100Mi", "nodefs.available": "10%"}}')]
+    [('kubelet.cluster_dns', '10.100.0.10'), ('kubelet.eviction_hard', 'memory.available<100Mi,nodefs.available<10%'),
+     ('kubelet.registry_pull_qps', 5), ('kubelet.registry_burst', 10), ('kubelet.server_tls_bootstrap', False)]
+    """
     try:
         config = orjson.loads(text)
     except orjson.JSONDecodeError:
         return
     if not isinstance(config, dict):
         return
-    keys = {"maxPods": "kubelet.max_pods", "serverTLSBootstrap": "kubelet.server_tls_bootstrap",
-            "registryPullQPS": "kubelet.registry_pull_qps", "registryBurst": "kubelet.registry_burst"}
     lines = text.splitlines()
-    for key, name in keys.items():
-        if key in config and isinstance(config[key], int | float | bool | str):
+    for key, name in _KUBELET_KEYS.items():
+        value = config.get(key)
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = ",".join(f"{k}<{v}" for k, v in sorted(value.items()))
+        if isinstance(value, int | float | bool | str):
             number = next((i for i, line in enumerate(lines, 1) if f'"{key}"' in line), 0)
-            yield Fact(name, config[key], path, number)
+            yield Fact(name, value, path, number)
+    if ".d/" not in path:
+        for key, default in KUBELET_DEFAULTS.items():
+            if key not in config:
+                yield Fact(_KUBELET_KEYS[key], default, path, 0)
+
+
+_IPVS_SERVICE = re.compile(r"^(?:-A -[tuf] |(?:TCP|UDP|SCTP)\s+\S+:\d+\s)")
+
+
+@extractor("ipvsadm", ("kube_proxy.mode", "ipvs.virtual_services"))
+def _ipvsadm(path: str, text: str) -> Iterator[Fact]:
+    """``ipvsadm --save`` / ``-L -n``: virtual services mean kube-proxy runs in IPVS mode. ``ipvsadm not
+    installed`` and an empty table say nothing."""
+    services = [n for n, line in enumerate(text.splitlines(), 1) if _IPVS_SERVICE.match(line)]
+    if services:
+        yield Fact("kube_proxy.mode", "ipvs", path, services[0])
+        saved = [n for n in services if text.splitlines()[n - 1].startswith("-A ")]
+        yield Fact("ipvs.virtual_services", len(saved) or len(services), path, services[0])
 
 
 def json_objects(text: str) -> Iterator[tuple[int, object]]:
