@@ -91,6 +91,15 @@ def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
      '{\n  "clusterDNS": [\n    "10.100.0.10"\n  ],\n  "registryPullQPS": 20,\n  "providerID": "aws:///us-west-2a/i-0a1b"\n}',
      [("kubelet.cluster_dns", "10.100.0.10", 2), ("kubelet.provider_id", "aws:///us-west-2a/i-0a1b", 6),
       ("kubelet.registry_burst", 10, 0), ("kubelet.registry_pull_qps", 20, 5), ("kubelet.server_tls_bootstrap", False, 0)]),
+    ("mounts", "storage/mounts.txt",
+     "/dev/nvme0n1p1 on / type xfs (rw,noatime,seclabel,attr2,inode64)\n\nFilesystem      Size  Used Avail Use% Mounted on\n"
+     "devtmpfs        4.0M     0  4.0M   0% /dev\n/dev/nvme0n1p1   20G   19G  1.0G  95% /\n"
+     "/dev/mapper/vg_data-lv_containerd\n                100G   41G   59G  41% /var/lib/containerd\n",
+     [("disk.containerd.use_percent", 41, 7), ("disk.root.use_percent", 95, 5)]),
+    ("mounts", "storage/mounts.txt", "/tmp/eks-log-collector.sh: line 590: df: command not found\n", []),
+    ("storage", "storage/inodes.txt", "Filesystem       Inodes  IUsed    IFree IUse% Mounted on\n"
+     "/dev/nvme0n1p1 10484736 10484736       0  100% /\n", [("disk.root.inode_use_percent", 100, 2)]),
+    ("storage", "storage/lsblk.txt", "NAME MAJ:MIN RM SIZE RO TYPE MOUNTPOINT\nnvme0n1 259:0 0 80G 0 disk\n", []),
     ("ipvsadm", "networking/ipvsadm.txt", "ipvsadm not installed\n", []),
     ("ipvsadm", "networking/ipvsadm.txt",
      "-A -t 172.20.0.1:443 -s rr\n-a -t 172.20.0.1:443 -r 10.0.1.5:443 -m -w 1\n-A -u 172.20.0.10:53 -s rr\n"

@@ -474,6 +474,50 @@ def _kubelet_unit(path: str, text: str) -> Iterator[Fact]:
         yield from _kubelet_flags(path, number, args)
 
 
+#: Mount points whose fill level matters to the kubelet's nodefs / imagefs eviction signals.
+_WATCHED_MOUNTS = {"/": "root", "/var": "var", "/var/lib/containerd": "containerd", "/var/lib/kubelet": "kubelet",
+                   "/var/lib/docker": "docker"}
+_DF_FACTS = tuple(f"disk.{m}.{k}" for m in _WATCHED_MOUNTS.values() for k in ("use_percent", "inode_use_percent"))
+
+
+def _df_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows of ``df -h`` / ``df -i`` tables (``Use%`` or ``IUse%`` header), with a long device name that ``df``
+    wrapped onto its own line joined to the next one."""
+    lines = text.splitlines()
+    in_table, pending = False, ""
+    for number, line in enumerate(lines, 1):
+        fields = line.split()
+        if fields[:1] == ["Filesystem"]:
+            in_table, pending = True, ""
+            continue
+        if not in_table or not fields:
+            in_table = in_table and bool(fields)
+            continue
+        if len(fields) == 1:
+            pending = fields[0]
+            continue
+        yield number, ([pending] if pending else []) + fields
+        pending = ""
+
+
+@extractor("mounts", _DF_FACTS)
+def _df_usage(path: str, text: str) -> Iterator[Fact]:
+    """``df -h`` (in ``storage/mounts.txt`` after the mount table) and ``df -i`` (``storage/inodes.txt``): how full
+    the root and kubelet / runtime file systems are, in percent of blocks and of inodes."""
+    kind = "inode_use_percent" if path.endswith("inodes.txt") else "use_percent"
+    for number, fields in _df_rows(text):
+        mount, use = fields[-1], fields[-2]
+        if mount in _WATCHED_MOUNTS and use.endswith("%") and use[:-1].isdigit():
+            yield Fact(f"disk.{_WATCHED_MOUNTS[mount]}.{kind}", int(use[:-1]), path, number)
+
+
+@extractor("storage", ())
+def _inodes(path: str, text: str) -> Iterator[Fact]:
+    """``storage/inodes.txt`` (``df -i``); the other storage files hold no facts yet."""
+    if path.endswith("inodes.txt"):
+        yield from _df_usage(path, text)
+
+
 _ADDON_IMAGE = re.compile(r"/eks/(kube-proxy|coredns):(v\d[^\s]*)")
 
 
