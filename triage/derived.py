@@ -111,7 +111,6 @@ class AddonRule:
     """The EKS add-on versions for one add-on (``[addons.<component>]`` of version_skew.toml)."""
 
     component: str
-    name: str
     max_minors_behind: int
     minimum_since: int  # the Kubernetes minor from which ``minimum`` applies
     minimum: tuple[int, int, int]
@@ -145,8 +144,8 @@ def addon_rules() -> tuple[AddonRule, ...]:
         minimum = _triple(row["minimum"]["version"])
         assert minimum is not None, f"version_skew.toml: addons.{component}.minimum.version"
         listed = sorted((int(k.split(".")[1]), str(v)) for k, v in row["listed"].items())
-        out.append(AddonRule(component, str(row["name"]), int(row["max_minors_behind"]),
-                             int(row["minimum"]["since"]), minimum, tuple(listed)))
+        out.append(AddonRule(component, int(row["max_minors_behind"]), int(row["minimum"]["since"]), minimum,
+                             tuple(listed)))
     return tuple(out)
 
 

@@ -87,6 +87,7 @@ def extract(snapshots: Snapshots) -> list[Fact]:
         "iptables.collected": bool(snapshots.get("iptables_save")),
     }
     ranked.extend((name, len(PRECEDENCE), 0, Fact(name, value, "", 0)) for name, value in presence.items())
+    # by name, then precedence; within a ranked source by member order, otherwise by member path across sources
     ranked.sort(key=lambda r: (r[0], r[1], r[2] if r[1] < len(PRECEDENCE) else 0, r[3].member))
     return [r[3] for r in ranked]
 
@@ -253,11 +254,12 @@ _IPVS_SERVICE = re.compile(r"^(?:-A -[tuf] |(?:TCP|UDP|SCTP)\s+\S+:\d+\s)")
 def _ipvsadm(path: str, text: str) -> Iterator[Fact]:
     """``ipvsadm --save`` / ``-L -n``: virtual services mean kube-proxy runs in IPVS mode. ``ipvsadm not
     installed`` and an empty table say nothing."""
-    services = [n for n, line in enumerate(text.splitlines(), 1) if _IPVS_SERVICE.match(line)]
+    services = [line for line in enumerate(text.splitlines(), 1) if _IPVS_SERVICE.match(line[1])]
     if services:
-        yield Fact("kube_proxy.mode", "ipvs", path, services[0])
-        saved = [n for n in services if text.splitlines()[n - 1].startswith("-A ")]
-        yield Fact("ipvs.virtual_services", len(saved) or len(services), path, services[0])
+        first = services[0][0]
+        yield Fact("kube_proxy.mode", "ipvs", path, first)
+        saved = [n for n, line in services if line.startswith("-A ")]  # --save and -L list the same services
+        yield Fact("ipvs.virtual_services", len(saved) or len(services), path, first)
 
 
 def json_objects(text: str) -> Iterator[tuple[int, object]]:
