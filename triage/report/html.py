@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 
 from triage.formats.base import QUALITY_RANK, TimeQuality
 from triage.model import Analysis, Evidence, Finding, Hypothesis, Marker, SourceSummary
+from triage.report.node import node_parts
 from triage.resources import data_path
 
 LINE_CAP = 2000  # characters of one evidence or context line shown
@@ -687,7 +688,7 @@ def render_html(analysis: Analysis) -> str:
         js=Markup(js), data=_json_for_html(page_data), verdict=_verdict(a, hyps, views), hyps=hyps,  # noqa: S704
         findings=views, timeline=timeline, gaps=gaps, logs=logs, snapshots=snapshots, by_source=by_source,
         severities=SEVERITIES, counts=counts, present=len(present),
-        facts=a.facts[:FACTS_MAX], facts_more=max(0, len(a.facts) - FACTS_MAX),
+        facts=a.facts[:FACTS_MAX], facts_more=max(0, len(a.facts) - FACTS_MAX), node=node_parts(a.facts),
         warnings=a.warnings[:WARNINGS_MAX], warnings_more=max(0, len(a.warnings) - WARNINGS_MAX),
         time=_time, fmt_size=_size, quality=_quality,
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 from triage.console import Style
 from triage.formats.base import TimeQuality
 from triage.model import Analysis, Coverage, Finding, SourceSummary
+from triage.report.node import node_parts
 
 _STATUS_STYLE = {
     "present": ("green",),
@@ -46,6 +47,10 @@ def render_text(a: Analysis, style: Style) -> str:
     wrapper = f" · wrapper dir {lay.wrapper}/ stripped" if lay.wrapper else ""
     out.append(f"{style('Bundle  ', 'bold')} {ident}{ident_from} · {version} · {lay.producer} {lay.era} · "
                f"{lay.os_family.upper()} · {lay.container}{wrapper}")
+    parts = node_parts(a.facts)
+    if parts:
+        out.append(f"{style('Node    ', 'bold')} " + " · ".join(
+            f"{p.label} {p.value}" + (style(f" (! {p.note})", "yellow") if p.warn else "") for p in parts))
     out.append(f"{style('Layout  ', 'bold')} " + ("; ".join(lay.evidence) or "no distinctive files"))
     captured = f"{_ts(c.capture_time)} ({c.capture_time_from})" if c.capture_time else "unknown"
     zone = _zone(c.zone_offset_minutes) + (f" ({c.zone_from})" if c.zone_from else " (assumed)")
