@@ -432,6 +432,11 @@ class Node:
     file_instance: str | None = None  # instance id in the file name when it differs (2020-08..11: empty)
 
     @property
+    def vpc_id(self) -> str:
+        """The cluster's VPC: the same in every bundle of its nodes (own seed, so it draws nothing from the node's)."""
+        return f"vpc-0{Ids('vpc:' + self.cluster).hex(16)}"
+
+    @property
     def dns_suffix(self) -> str:
         return "ec2.internal" if self.region == "us-east-1" else f"{self.region}.compute.internal"
 
@@ -1727,7 +1732,7 @@ class Sim:
         il(step(), "debug", aw + "476", f"Found instance-type: {n.instance_type} ")
         il(step(), "debug", aw + "485", f"Found primary interface's MAC address: {self.enis[0]['mac']}")
         il(step(), "debug", aw + "500", f"Found subnet-id: subnet-0{self.ids.hex(16)} ")
-        il(step(), "debug", aw + "508", f"Found vpc-id: vpc-0{self.ids.hex(16)} ")
+        il(step(), "debug", aw + "508", f"Found vpc-id: {n.vpc_id} ")
         il(step(), "debug", aw + "645", f"Found ENI: {self.enis[0]['id']}, MAC {self.enis[0]['mac']}, device 0")
         for e in ec2_errors or []:
             t = max(t, e)
@@ -3331,7 +3336,7 @@ class Sim:
                "AWS_VPC_K8S_PLUGIN_LOG_LEVEL": "DEBUG", "CLUSTER_NAME": n.cluster, "DISABLE_INTROSPECTION": "false",
                "DISABLE_METRICS": "false", "DISABLE_NETWORK_RESOURCE_PROVISIONING": "false", "ENABLE_IPv4": "true",
                "ENABLE_IPv6": "false", "ENABLE_POD_ENI": "false", "ENABLE_PREFIX_DELEGATION": "false",
-               "VPC_CNI_VERSION": n.cni_ver.split("-")[0], "VPC_ID": f"vpc-0{self.ids.hex(16)}",
+               "VPC_CNI_VERSION": n.cni_ver.split("-")[0], "VPC_ID": n.vpc_id,
                "WARM_ENI_TARGET": "1", "WARM_PREFIX_TARGET": "1", "MY_NODE_NAME": n.name,
                "MY_POD_NAME": "", "AWS_DEFAULT_REGION": n.region, "AWS_REGION": n.region,
                "AWS_STS_REGIONAL_ENDPOINTS": "regional"}

@@ -8,8 +8,9 @@ import orjson
 from conftest import sample
 from test_cli import run
 
-from triage.diff import Change, diff
+from triage.diff import Change, diff, fact_changes
 from triage.engine import analyze
+from triage.model import Fact
 
 SNAT_BEFORE, SNAT_AFTER = sample("2026-05-04_1320-UTC_0.7.9"), sample("2026-05-06_1605-UTC_0.7.9")
 SKEW_BEFORE, SKEW_AFTER = sample("2024-04-09_1103-UTC_0.7.6"), sample("2025-02-18_0945-UTC_0.7.8")
@@ -83,3 +84,13 @@ def test_diff_html_is_escaped_and_offline() -> None:
     assert "default-src 'none'" in html.unescape(page)
     assert "<script" not in page.replace("&lt;script", "")
     assert page.index("cni.env.AWS_VPC_K8S_CNI_EXTERNALSNAT") < page.index("Other changes")
+
+
+def test_a_skew_change_is_risky_only_out_of_range() -> None:
+    def side(behind: int) -> tuple[Fact, ...]:
+        return (Fact("skew.cni.behind", behind, "m", 1), Fact("skew.cni.allowed", 1, "m", 1),
+                Fact("skew.cni.expected", "v1.19.2-eksbuild.1", "m", 1))
+    why = "minor versions the VPC CNI lags the version EKS lists for the cluster; 1 allowed"
+    assert fact_changes(side(0), side(-1)) == [Change("fact", "skew.cni.behind", 0, -1, False, why)]
+    assert fact_changes(side(0), side(1)) == [Change("fact", "skew.cni.behind", 0, 1, False, why)]
+    assert fact_changes(side(1), side(3)) == [Change("fact", "skew.cni.behind", 1, 3, True, why)]

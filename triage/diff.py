@@ -123,8 +123,25 @@ def fact_changes(before: tuple[Fact, ...], after: tuple[Fact, ...]) -> list[Chan
             allowed = next((f.value for f in after if f.name == name.replace(".behind", ".allowed")), None)
             if name.startswith("skew.") and allowed is not None:
                 why = f"{why}; {allowed} allowed"
+                risky = risky and _out_of_range(name, b.get(name), allowed, after)
             out.append(Change("fact", name, a.get(name), b.get(name), risky, why))
     return out
+
+
+def _out_of_range(name: str, behind: FactValue | None, allowed: FactValue, after: tuple[Fact, ...]) -> bool:
+    """Whether a ``skew.<component>.behind`` value is outside what is allowed: more minors behind, or (for what must
+    not be newer than the control plane, the kubelet and kube-proxy) ahead of it. Add-ons measured against the
+    version EKS listed (they have ``skew.<component>.expected``) may be newer.
+
+    >>> _out_of_range("skew.cni.behind", -1, 1, (Fact("skew.cni.expected", "v1.19.2", "m", 1),))
+    False
+    >>> _out_of_range("skew.kube_proxy.behind", -1, 3, ()), _out_of_range("skew.kube_proxy.behind", 4, 3, ())
+    (True, True)
+    """
+    if not isinstance(behind, int) or not isinstance(allowed, int):
+        return True
+    measured_against_eks = any(f.name == name.replace(".behind", ".expected") for f in after)
+    return behind > allowed or (behind < 0 and not measured_against_eks)
 
 
 def diff(before: Analysis, after: Analysis) -> Diff:
