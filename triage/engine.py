@@ -28,7 +28,7 @@ from triage.formats import decode
 from triage.formats.base import LineKind, Parsed, TimeQuality, worst
 from triage.hypotheses import load_hypotheses, rank
 from triage.layout import detect_layout
-from triage.lines import Chunk, LongLines, chunks
+from triage.lines import Chunk, LongLines, chunks, line_text
 from triage.model import (
     SCHEMA_VERSION,
     Analysis,
@@ -305,16 +305,13 @@ class _Counted:
 
 
 # -- after the pass ---------------------------------------------------------------------------------
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace").replace("\x00", "\ufffd").rstrip("\r")
-
 
 def _clock_evidence(collected: Pass, snapshots: dict[str, list[tuple[str, bytes]]], name_capture: datetime | None,
                     newest: datetime | None) -> ClockEvidence:
     ev = ClockEvidence(name_capture=name_capture, newest_mtime=newest)
 
     def text(source: str) -> str | None:
-        return _text(snapshots[source][0][1]) if source in snapshots else None
+        return line_text(snapshots[source][0][1]) if source in snapshots else None
 
     procstat = text("procstat")
     ev.btime = parse_btime(procstat) if procstat else None
@@ -328,7 +325,7 @@ def _clock_evidence(collected: Pass, snapshots: dict[str, list[tuple[str, bytes]
         name = read.source.name
         if "journald" in read.source.formats:
             for raw in read.head[:3]:
-                parsed = decode("journald", _text(raw))
+                parsed = decode("journald", line_text(raw))
                 zone = parsed.get("zone")
                 if parsed.kind is LineKind.HEADER and zone:
                     ev.header_zones.append(zone)
@@ -336,13 +333,13 @@ def _clock_evidence(collected: Pass, snapshots: dict[str, list[tuple[str, bytes]
                     ev.stamp_offsets.append(parsed.stamp.offset)
         if name == "containerd_journal":
             for raw in read.head + read.tail:
-                parsed = decode("journald", _text(raw))
+                parsed = decode("journald", line_text(raw))
                 if parsed.stamp is not None and parsed.inner is not None and parsed.inner.offset is not None \
                         and parsed.inner.has_year and parsed.stamp.offset is None:
                     ev.add_zone_pair(parsed.stamp, parsed.inner.wall - parsed.inner.offset)
         elif name in ("dmesg", "dmesg_ctime"):
             for raw in read.head:
-                parsed = decode("dmesg", _text(raw))
+                parsed = decode("dmesg", line_text(raw))
                 if parsed.boot_seconds is not None and name == "dmesg":
                     ev.dmesg_boot.setdefault(parsed.message, parsed.boot_seconds)
                 elif parsed.stamp is not None and name == "dmesg_ctime":
@@ -362,7 +359,7 @@ def _pick_format(source: Source, head: list[bytes]) -> str:
     """The catalog format that decodes most of the member's first lines with a time."""
     if len(source.formats) == 1:
         return source.formats[0]
-    lines = [_text(raw) for raw in head[:10]]
+    lines = [line_text(raw) for raw in head[:10]]
     return max(source.formats, key=lambda f: sum(_has_time(decode(f, ln)) for ln in lines))
 
 
@@ -375,7 +372,7 @@ def _place_member(read: MemberRead, fmt: str, clock: Clock) -> _Placed:
     stats = PlaceStats()
 
     def timed(lines: list[bytes]) -> list[Record]:
-        numbered = ((0, 0, _text(raw)) for raw in lines)
+        numbered = ((0, 0, line_text(raw)) for raw in lines)
         return [r for r in assemble(fmt, read.source.name, read.member.path, numbered, clock, stats)
                 if r.ts is not None]
 

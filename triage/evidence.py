@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from triage.clock import Clock
 from triage.dsl import Context, evaluate, signatures_in
 from triage.formats.base import Parsed, TimeQuality
+from triage.lines import line_text
 from triage.model import Evidence, Fact, FactValue, Finding, Marker
 from triage.scan import Hit, PatternHits
 from triage.signatures import SEVERITY_RANK, Library, Signature
@@ -83,9 +84,6 @@ class _Context:
         return self._boot
 
 
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace").rstrip("\r")
-
 
 Ranges = dict[str, tuple[datetime, datetime]]
 
@@ -142,9 +140,9 @@ def _place(sig: Signature, members: list[MemberHits], clock: Clock, window: Wind
 
 
 def _evidence(mh: MemberHits, pattern: str, hit: Hit, ts: datetime | None, quality: TimeQuality) -> Evidence:
-    return Evidence(member=mh.member, line=hit.line, ts=ts, time_quality=quality, text=_text(hit.text),
-                    pattern=pattern, before=tuple(_text(x) for x in hit.before),
-                    after=tuple(_text(x) for x in hit.after))
+    return Evidence(member=mh.member, line=hit.line, ts=ts, time_quality=quality, text=line_text(hit.text),
+                    pattern=pattern, before=tuple(line_text(x) for x in hit.before),
+                    after=tuple(line_text(x) for x in hit.after))
 
 
 def _lines(placed: dict[str, _Placed], names: list[str]) -> int:

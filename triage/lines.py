@@ -109,3 +109,12 @@ def _cut(line: bytes, max_line: int, long: LongLines, cursor: _Cursor, *, comple
     cursor.offset += len(line) if complete else len(line) - 1
     cursor.line += 1
     return chunk
+
+
+def line_text(raw: bytes) -> str:
+    """One line as text: invalid UTF-8 and NUL bytes become U+FFFD, a trailing CR is dropped.
+
+    >>> line_text(b"caf\\xc3\\xa9 \\xff\\x00 ok\\r") == "caf\\u00e9 \\ufffd\\ufffd ok"
+    True
+    """
+    return raw.decode("utf-8", "replace").replace("\x00", "\ufffd").rstrip("\r")
