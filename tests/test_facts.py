@@ -100,6 +100,16 @@ def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
     ("storage", "storage/inodes.txt", "Filesystem       Inodes  IUsed    IFree IUse% Mounted on\n"
      "/dev/nvme0n1p1 10484736 10484736       0  100% /\n", [("disk.root.inode_use_percent", 100, 2)]),
     ("storage", "storage/lsblk.txt", "NAME MAJ:MIN RM SIZE RO TYPE MOUNTPOINT\nnvme0n1 259:0 0 80G 0 disk\n", []),
+    ("kubelet_service", "kubelet/kubelet_service.txt", "No files found for kubelet.service.\n", []),
+    ("containerd_listings", "containerd/containerd-images.txt",
+     "timeout: failed to run command 'ctr': No such file or directory\n", []),
+    ("containerd_listings", "containerd/containerd-images.txt",
+     "REF TYPE DIGEST SIZE PLATFORMS LABELS\n"
+     "602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1.11.4-eksbuild.2 application/vnd.oci.image.index.v1+json "
+     "sha256:4a1b 22.9 MiB linux/amd64,linux/arm64 io.cri-containerd.image=managed\n"
+     "602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/kube-proxy:v1.31.3-minimal-eksbuild.2 application/vnd.oci.image."
+     "index.v1+json sha256:9c3d 33.1 MiB linux/amd64,linux/arm64 io.cri-containerd.image=managed\n",
+     [("coredns.image_version", "v1.11.4-eksbuild.2", 2), ("kube_proxy.image_version", "v1.31.3-minimal-eksbuild.2", 3)]),
     ("ipvsadm", "networking/ipvsadm.txt", "ipvsadm not installed\n", []),
     ("ipvsadm", "networking/ipvsadm.txt",
      "-A -t 172.20.0.1:443 -s rr\n-a -t 172.20.0.1:443 -r 10.0.1.5:443 -m -w 1\n-A -u 172.20.0.10:53 -s rr\n"
