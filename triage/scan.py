@@ -122,7 +122,7 @@ class MemberScanner:
             following = _lines_after(data, lo - 1, hi)
             for hit in self._waiting:
                 hit.after.extend(following[: CONTEXT - len(hit.after)])
-            self._waiting = []
+            self._waiting = [hit for hit in self._waiting if len(hit.after) < CONTEXT]  # chunks of one line
         pos, line, last_start = lo, chunk.line, -1
         for m in self.matcher.any_.finditer(data, lo, hi):
             start = data.rfind(b"\n", lo, m.start()) + 1 or lo
@@ -134,7 +134,7 @@ class MemberScanner:
             line += data.count(b"\n", pos, start)
             pos = start
             self._line(data, start, end, line, chunk.offset + start - lo, lo, hi)
-        self._tail = tuple(_lines_before(data, hi, lo))
+        self._tail = (*self._tail, *_lines_before(data, hi, lo))[-CONTEXT:]
 
     def _line(self, data: bytes, start: int, end: int, number: int, offset: int, lo: int, hi: int) -> None:
         text = data[start:end]
