@@ -186,11 +186,14 @@ class _Worker:
     """Scans chunks on a second thread (RE2 releases the GIL) while the main thread inflates the next ones.
 
     One thread keeps chunks in order, so a member's scanner state needs no lock; at most ``depth``
-    chunks wait, so memory stays bounded.
+    chunks wait, so memory stays bounded. A third, ``helper``, searches the second half of each big chunk
+    while the scan thread searches the first (on 2 cores: read+scan of the 1 GB benchmark bundle 4.4-4.7 s
+    -> 3.8 s).
     """
 
     def __init__(self, depth: int = 2) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-scan")
+        self.helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-search")
         self._pending: deque[Future[None]] = deque()
         self._depth = depth
 
@@ -207,6 +210,7 @@ class _Worker:
         for future in self._pending:
             future.cancel()
         self._pool.shutdown(wait=True)
+        self.helper.shutdown(wait=True)
 
 
 def _read(bundle: Bundle, catalog: Catalog, matchers: dict[str, SourceMatcher], opts: Options) -> Pass:
@@ -271,7 +275,7 @@ def _read_log(member: Member, source: Source, stream: Stream, max_line: int, iss
             read.samples.append(chunk.data[chunk.start:end if end >= 0 else chunk.end][:WINDOW])
         if not read.fmt:
             read.fmt = _pick_format(source, read.head)
-            read.scanner = MemberScanner(matcher, read.fmt) if matcher is not None else None
+            read.scanner = MemberScanner(matcher, read.fmt, worker.helper) if matcher is not None else None
         if read.scanner is not None:
             worker.submit(functools.partial(read.scanner.feed, chunk))
     worker.drain()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 import re2
@@ -27,6 +28,7 @@ EVIDENCE_LAST = 2
 CONTEXT = 2  # lines of context before and after an evidence line
 FIELD_CAP = 50
 LINE_CAP = 4096  # bytes of an evidence or context line kept
+SPLIT = 1 << 20  # a chunk at least this big is searched in two halves at once when a helper thread is given
 
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 _OPTIONS = re2.Options()
@@ -108,9 +110,10 @@ class SourceMatcher:
 class MemberScanner:
     """Runs one source's matcher over the chunks of one member."""
 
-    def __init__(self, matcher: SourceMatcher, fmt: str) -> None:
+    def __init__(self, matcher: SourceMatcher, fmt: str, helper: Executor | None = None) -> None:
         self.matcher = matcher
         self.fmt = fmt
+        self.helper = helper  # searches the second half of big chunks (RE2 releases the GIL)
         self.hits: dict[Key, PatternHits] = {}
         self._tail: tuple[bytes, ...] = ()  # last lines of the previous chunk: context before
         self._waiting: list[Hit] = []  # hits at the end of the previous chunk: context after
@@ -124,8 +127,8 @@ class MemberScanner:
                 hit.after.extend(following[: CONTEXT - len(hit.after)])
             self._waiting = [hit for hit in self._waiting if len(hit.after) < CONTEXT]  # chunks of one line
         pos, line, last_start = lo, chunk.line, -1
-        for m in self.matcher.any_.finditer(data, lo, hi):
-            start = data.rfind(b"\n", lo, m.start()) + 1 or lo
+        for found in self._starts(data, lo, hi):
+            start = data.rfind(b"\n", lo, found) + 1 or lo
             if start == last_start:
                 continue
             last_start = start
@@ -135,6 +138,16 @@ class MemberScanner:
             pos = start
             self._line(data, start, end, line, chunk.offset + start - lo, lo, hi)
         self._tail = (*self._tail, *_lines_before(data, hi, lo))[-CONTEXT:]
+
+    def _starts(self, data: bytes, lo: int, hi: int) -> list[int]:
+        """Where the source's patterns match in ``data[lo:hi]``, in order. No match spans a newline, so a big range is
+        cut at a line start and its second half searched on the helper thread meanwhile."""
+        regex, helper = self.matcher.any_, self.helper
+        mid = data.find(b"\n", (lo + hi) // 2, hi) + 1 if helper is not None and hi - lo >= SPLIT else 0
+        if helper is None or mid <= 0:
+            return _match_starts(regex, data, lo, hi)
+        second = helper.submit(_match_starts, regex, data, mid, hi)
+        return _match_starts(regex, data, lo, mid) + second.result()
 
     def _line(self, data: bytes, start: int, end: int, number: int, offset: int, lo: int, hi: int) -> None:
         text = data[start:end]
@@ -152,6 +165,10 @@ class MemberScanner:
             m = self.matcher.each[index].search(text)
             groups = {k.decode(): v.decode("utf-8", "replace") for k, v in (m.groupdict(b"").items() if m else ())}
             self.hits.setdefault(self.matcher.keys[index], PatternHits()).add(number, decoded, hit, groups)
+
+
+def _match_starts(regex: re2._Regexp[bytes], data: bytes, lo: int, hi: int) -> list[int]:
+    return [m.start() for m in regex.finditer(data, lo, hi)]
 
 
 def _lines_before(data: bytes, start: int, lo: int) -> list[bytes]:
