@@ -10,7 +10,7 @@ from conftest import sample
 
 from triage.engine import analyze
 from triage.hypotheses import load_hypotheses, rank
-from triage.model import Coverage, Finding
+from triage.model import Coverage, Fact, Finding
 from triage.signatures import load_library
 
 LIBRARY = load_library()
@@ -91,3 +91,16 @@ def test_partial_evidence_without_the_required_finding_is_ruled_out_with_the_rea
     assert hyps == ()
     assert [(r.id, r.reason) for r in ruled] == [
         ("kube_proxy_not_ready_at_ipamd_start", "no finding of cni_plugin_cannot_reach_ipamd, ipamd_apiserver_unreachable")]
+
+
+def test_a_full_disk_corroborates_disk_pressure_evictions() -> None:
+    found = (finding("disk_pressure_eviction", T),)
+    full = (Fact("disk.root.use_percent", 96, "storage/mounts.txt", 30),)
+    roomy = (Fact("disk.root.use_percent", 41, "storage/mounts.txt", 30),)
+    with_full, with_roomy = rank(SPECS, found, full, (), LIBRARY)[0][0], rank(SPECS, found, roomy, (), LIBRARY)[0][0]
+    assert (with_full.id, with_roomy.id) == ("node_resource_exhaustion", "node_resource_exhaustion")
+    assert with_full.score > with_roomy.score
+    assert [s for s in with_full.supporting if "85%" in s] == [
+        "a file system the kubelet evicts on was at least 85% full (blocks or inodes) when the bundle was taken"]
+    assert [s for s in with_roomy.missing if "85%" in s] == [
+        "a file system the kubelet evicts on was at least 85% full (blocks or inodes) when the bundle was taken"]
