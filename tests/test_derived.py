@@ -88,3 +88,20 @@ def test_the_eni_table_is_the_whole_instance_catalog() -> None:
     assert len(table) == 1391
     assert (table["m5.large"], table["t3.nano"], table["p5.48xlarge"]) == ((3, 10), (2, 2), (2, 50))
     assert (vcpus_at_least_30("c7g.metal-48xl"), vcpus_at_least_30("t3.2xlarge")) == (True, False)
+
+
+def test_hostname_against_the_ec2_private_dns_name() -> None:
+    base = [Fact("kubelet.flag.node-ip", "10.0.3.41", "system/ps.txt", 28), Fact("node.region", "us-west-2", "r", 1),
+            Fact("node.instance_id", "i-0f1e2d3c4b5a69788", "system/instance-id.txt", 1)]
+
+    def named(host: str) -> list[Fact]:
+        return [f for f in derive([*base, Fact("sysctl.kernel.hostname", host, "sysctls/sysctl_all.txt", 6)])
+                if f.name.startswith("node.")]
+
+    assert named("eks-worker-prod-03") == [
+        Fact("node.hostname", "eks-worker-prod-03", "sysctls/sysctl_all.txt", 6),
+        Fact("node.ec2_private_dns_name", "ip-10-0-3-41.us-west-2.compute.internal", "system/ps.txt", 28),
+        Fact("node.hostname_is_ec2_name", False, "sysctls/sysctl_all.txt", 6)]
+    for host in ("ip-10-0-3-41.us-west-2.compute.internal", "ip-10-0-3-41", "i-0f1e2d3c4b5a69788.us-west-2.compute.internal"):
+        assert named(host)[-1].value is True, host
+    assert [f.name for f in derive(base) if f.name.startswith("node.")] == ["node.ec2_private_dns_name"]

@@ -33,3 +33,14 @@ def test_newer_than_the_control_plane_and_the_effective_value_first() -> None:
 
 def test_nothing_known_nothing_shown() -> None:
     assert node_parts(()) == []
+
+
+def test_a_hostname_that_is_not_the_ec2_name_is_shown_second() -> None:
+    facts = (fact("node.instance_type", "m5.large"), fact("node.hostname", "eks-worker-prod-03"),
+             fact("node.ec2_private_dns_name", "ip-10-0-3-41.us-west-2.compute.internal"),
+             fact("node.hostname_is_ec2_name", False), fact("kubelet.version", "v1.33.5"))
+    assert node_parts(facts) == [
+        Part("instance", "m5.large", "", False),
+        Part("hostname", "eks-worker-prod-03", "not the EC2 private DNS name ip-10-0-3-41.us-west-2.compute.internal",
+             True),
+        Part("kubelet", "v1.33.5", "", False)]

@@ -1,5 +1,5 @@
-"""Facts computed from other facts: the max-pods the node's ENIs can serve, version minors, and how far each
-component is from the version it must match.
+"""Facts computed from other facts: the max-pods the node's ENIs can serve, whether the hostname is the EC2 name,
+version minors, and how far each component is from the version it must match.
 
 The rules are data: ``signatures/data/eni_limits.txt`` (ENIs and IPv4 addresses per ENI of every instance type)
 and ``signatures/data/version_skew.toml`` (the Kubernetes skew policy, and the EKS add-on versions listed for each
@@ -26,7 +26,7 @@ from triage.resources import data_path
 _COMPONENTS = ("kubelet", "kube_proxy", "cluster", "cni", "coredns")
 _ADDONS = ("cni", "coredns")
 NAMES: frozenset[str] = frozenset({
-    "eni.max_pods",
+    "eni.max_pods", "node.hostname", "node.ec2_private_dns_name", "node.hostname_is_ec2_name",
     *(f"{c}.minor" for c in _COMPONENTS),
     *(f"skew.{c}.{k}" for c in ("kubelet", "kube_proxy") for k in ("behind", "allowed")),
     *(f"skew.{c}.{k}" for c in _ADDONS for k in ("expected", "behind", "allowed", "below_minimum")),
@@ -105,6 +105,38 @@ def eni_max_pods(instance_type: str, prefix_delegation: bool) -> int | None:
     return min(uncapped, 250 if large else 110)
 
 
+# -- node name ------------------------------------------------------------------------------------------------
+def ec2_private_dns_name(ip: str, region: str) -> str:
+    """The IP-based private DNS name EC2 gives an instance (``ec2.internal`` in us-east-1).
+
+    >>> ec2_private_dns_name("10.0.3.41", "us-west-2"), ec2_private_dns_name("10.0.3.41", "us-east-1")
+    ('ip-10-0-3-41.us-west-2.compute.internal', 'ip-10-0-3-41.ec2.internal')
+    """
+    domain = "ec2.internal" if region == "us-east-1" else f"{region}.compute.internal"
+    return f"ip-{ip.replace('.', '-')}.{domain}"
+
+
+def _hostname_facts(first: dict[str, Fact]) -> list[Fact]:
+    """The OS hostname (``kernel.hostname`` of sysctl) against the EC2 private DNS name of the node's IP: EKS validates
+    kubelet serving certificates and node names against the EC2 names (the IP-based one, or the resource name
+    ``i-...`` of the instance)."""
+    hostname, ip = first.get("sysctl.kernel.hostname"), first.get("kubelet.flag.node-ip")
+    region = first.get("node.region")
+    out = []
+    if hostname is not None:
+        out.append(Fact("node.hostname", hostname.value, hostname.member, hostname.line))
+    if ip is None or region is None or not re.fullmatch(r"\d+\.\d+\.\d+\.\d+", str(ip.value)):
+        return out
+    name = ec2_private_dns_name(str(ip.value), str(region.value))
+    out.append(Fact("node.ec2_private_dns_name", name, ip.member, ip.line))
+    if hostname is not None:
+        host = str(hostname.value)
+        instance = first.get("node.instance_id")
+        matches = host in (name, name.split(".")[0]) or (instance is not None and host.startswith(str(instance.value)))
+        out.append(Fact("node.hostname_is_ec2_name", matches, hostname.member, hostname.line))
+    return out
+
+
 # -- version skew ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class AddonRule:
@@ -161,6 +193,7 @@ def derive(facts: list[Fact]) -> list[Fact]:
     capacity = eni_max_pods(str(itype.value), pd is not None and str(pd.value) == "true") if itype else None
     if itype is not None and capacity is not None:
         out.append(Fact("eni.max_pods", capacity, itype.member, itype.line))
+    out += _hostname_facts(first)
     minors: dict[str, tuple[int, Fact]] = {}
     for component in _COMPONENTS:
         source = first.get(f"{component}.version")

@@ -52,6 +52,8 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("cni.env.WARM_ENI_TARGET", "warm ENI pool"),
     ("cni.env.MINIMUM_IP_TARGET", "minimum IP pool"),
     ("cni.env.AWS_VPC_ENI_MTU", "ENI MTU"),
+    ("node.hostname_is_ec2_name", "the hostname is the EC2 private DNS name (EKS checks node names and kubelet "
+                                  "serving certificates against it)"),
     ("kubelet.server_tls_bootstrap", "kubelet serving certificates through CSRs"),
     ("kubelet.registry_pull_qps", "kubelet image pull rate limit"),
     ("kubelet.registry_burst", "kubelet image pull burst"),
@@ -62,7 +64,7 @@ _RISK = dict(RISKY)
 _ORDER = {name: i for i, (name, _) in enumerate(RISKY)}
 #: Values that differ between any two bundles, or counters: not configuration.
 _VOLATILE = re.compile(
-    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.instance_id$|\.allowed$|\.expected$|\.minor$"
+    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.(?:instance_id|hostname|ec2_private_dns_name)$|\.allowed$|\.expected$|\.minor$"
     r"|^cni\.env\.(?:HOSTNAME|MY_\w+|KUBERNETES_\w+|VPC_CNI_VERSION)$"
     r"|^sysctl\.(?:.*\.random\.|fs\.(?:file|inode|dentry)|kernel\.ns_last_pid|.*_count$|.*\.stat)"
 )

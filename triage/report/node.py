@@ -69,4 +69,7 @@ def node_parts(facts: tuple[Fact, ...]) -> list[Part]:
                 and int(str(values[name])) > capacity:
             note = f"more than the {capacity} pods the instance's ENIs can give IPs"
         out.append(Part(label, str(values[name]), note, bool(note)))
+    if values.get("node.hostname_is_ec2_name") is False:
+        dns = values.get("node.ec2_private_dns_name")
+        out.insert(1, Part("hostname", str(values.get("node.hostname")), f"not the EC2 private DNS name {dns}", True))
     return out
