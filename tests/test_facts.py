@@ -100,6 +100,26 @@ def facts(source: str, path: str, text: str) -> list[tuple[str, object, int]]:
     ("storage", "storage/inodes.txt", "Filesystem       Inodes  IUsed    IFree IUse% Mounted on\n"
      "/dev/nvme0n1p1 10484736 10484736       0  100% /\n", [("disk.root.inode_use_percent", 100, 2)]),
     ("storage", "storage/lsblk.txt", "NAME MAJ:MIN RM SIZE RO TYPE MOUNTPOINT\nnvme0n1 259:0 0 80G 0 disk\n", []),
+    ("iptables_save", "networking/iptables-save.txt",  # VPC CNI >= 1.17, with an exclusion and hashrandom
+     "*nat\n:AWS-SNAT-CHAIN-0 - [0:0]\n"
+     "-A POSTROUTING -m comment --comment \"AWS SNAT CHAIN\" -j AWS-SNAT-CHAIN-0\n"
+     "-A AWS-SNAT-CHAIN-0 -d 10.0.0.0/16 -m comment --comment \"AWS SNAT CHAIN\" -j RETURN\n"
+     "-A AWS-SNAT-CHAIN-0 -d 192.168.0.0/16 -m comment --comment \"AWS SNAT CHAIN EXCLUSION\" -j RETURN\n"
+     "-A AWS-SNAT-CHAIN-0 ! -o vlan+ -m comment --comment \"AWS, SNAT\" -m addrtype ! --dst-type LOCAL -j SNAT "
+     "--to-source 10.0.1.23 --random\nCOMMIT\n",
+     [("iptables.aws_snat", True, 2), ("iptables.calico_chains", 0, 0), ("iptables.chain.AWS-SNAT-CHAIN-0", True, 2),
+      ("iptables.cilium_chains", 0, 0), ("iptables.kube_services", False, 0), ("iptables.rules", 4, 0),
+      ("iptables.snat.excluded_cidrs", "192.168.0.0/16", 5), ("iptables.snat.port_mode", "random", 6),
+      ("iptables.snat.to_source", "10.0.1.23", 6), ("iptables.snat.vpc_cidrs", "10.0.0.0/16", 4)]),
+    ("iptables_save", "networking/iptables-save.txt",  # VPC CNI <= 1.16: chained, no port randomisation
+     "*nat\n:AWS-SNAT-CHAIN-0 - [0:0]\n:AWS-SNAT-CHAIN-1 - [0:0]\n"
+     "-A AWS-SNAT-CHAIN-0 ! -d 10.0.0.0/16 -m comment --comment \"AWS SNAT CHAIN\" -j AWS-SNAT-CHAIN-1\n"
+     "-A AWS-SNAT-CHAIN-1 -m comment --comment \"AWS, SNAT\" -m addrtype ! --dst-type LOCAL -j SNAT "
+     "--to-source 10.0.1.23\nCOMMIT\n",
+     [("iptables.aws_snat", True, 2), ("iptables.calico_chains", 0, 0), ("iptables.chain.AWS-SNAT-CHAIN-0", True, 2),
+      ("iptables.chain.AWS-SNAT-CHAIN-1", True, 3), ("iptables.cilium_chains", 0, 0), ("iptables.kube_services", False, 0),
+      ("iptables.rules", 2, 0), ("iptables.snat.port_mode", "none", 5), ("iptables.snat.to_source", "10.0.1.23", 5),
+      ("iptables.snat.vpc_cidrs", "10.0.0.0/16", 4)]),
     ("kubelet_service", "kubelet/kubelet_service.txt", "No files found for kubelet.service.\n", []),
     ("containerd_listings", "containerd/containerd-images.txt",
      "timeout: failed to run command 'ctr': No such file or directory\n", []),

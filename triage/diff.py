@@ -26,6 +26,7 @@ RISKY: tuple[tuple[str, str], ...] = (
                                              "not the pod, and connections from secondary IPs can time out"),
     ("cni.env.AWS_VPC_K8S_CNI_RANDOMIZESNAT", "SNAT port randomisation"),
     ("cni.env.AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS", "destinations exempt from SNAT"),
+    ("iptables.snat.excluded_cidrs", "destinations exempt from SNAT, as programmed in iptables"),
     ("cni.version", "VPC CNI version (move one minor at a time, to the version EKS recommends)"),
     ("skew.cni.behind", "minor versions the VPC CNI lags the version EKS lists for the cluster"),
     ("skew.kube_proxy.behind", "minor versions kube-proxy lags the control plane (or the kubelet)"),
@@ -64,7 +65,7 @@ _RISK = dict(RISKY)
 _ORDER = {name: i for i, (name, _) in enumerate(RISKY)}
 #: Values that differ between any two bundles, or counters: not configuration.
 _VOLATILE = re.compile(
-    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.(?:instance_id|hostname|ec2_private_dns_name)$|\.allowed$|\.expected$|\.minor$"
+    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.(?:instance_id|hostname|ec2_private_dns_name)$|^iptables\.snat\.to_source$|\.allowed$|\.expected$|\.minor$"
     r"|^cni\.env\.(?:HOSTNAME|MY_\w+|KUBERNETES_\w+|VPC_CNI_VERSION)$"
     r"|^sysctl\.(?:.*\.random\.|fs\.(?:file|inode|dentry)|kernel\.ns_last_pid|.*_count$|.*\.stat)"
 )

@@ -150,13 +150,39 @@ def _io_throttling(path: str, text: str) -> Iterator[Fact]:
 _CHAIN = re.compile(r"^:(\S+) ")
 
 
+_SNAT_RULE = re.compile(
+    r"^-A AWS-SNAT-CHAIN-\d+ (?:! )?-d (?P<cidr>\S+) .*--comment \"?AWS SNAT CHAIN(?P<excl> EXCLUSION)?")
+_SNAT_TARGET = re.compile(
+    r"^-A AWS-SNAT-CHAIN-\d+ .*-j SNAT --to-source (?P<ip>\S+)(?P<mode> --random-fully| --random)?")
+
+
+def _snat_rules(path: str, lines: list[str]) -> Iterator[Fact]:
+    """The VPC CNI's SNAT rules: the VPC CIDRs left alone (RETURN rules from v1.17, ``! -d`` jumps before), the
+    CIDRs excluded by AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS, and the SNAT target with its port mode."""
+    kept: dict[str, list[tuple[int, str]]] = {"vpc_cidrs": [], "excluded_cidrs": []}
+    for number, line in enumerate(lines, 1):
+        rule = _SNAT_RULE.match(line)
+        if rule:
+            kept["excluded_cidrs" if rule["excl"] else "vpc_cidrs"].append((number, rule["cidr"]))
+        target = _SNAT_TARGET.match(line)
+        if target:
+            yield Fact("iptables.snat.to_source", target["ip"], path, number)
+            yield Fact("iptables.snat.port_mode", (target["mode"] or " none").strip(" -"), path, number)
+    for name, found in kept.items():
+        if found:
+            yield Fact(f"iptables.snat.{name}", ",".join(cidr for _, cidr in found), path, found[0][0])
+
+
 @extractor("iptables_save", ("iptables.rules", "iptables.kube_services", "iptables.aws_snat",
                                                "iptables.calico_chains", "iptables.cilium_chains",
-                                               "iptables.legacy_tables_present"))
+                                               "iptables.legacy_tables_present", "iptables.snat.to_source",
+                                               "iptables.snat.port_mode", "iptables.snat.vpc_cidrs",
+                                               "iptables.snat.excluded_cidrs"))
 def _iptables(path: str, text: str) -> Iterator[Fact]:
     chains: dict[str, int] = {}
     rules = 0
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
         m = _CHAIN.match(line)
         if m:
             chains.setdefault(m.group(1), number)
@@ -165,6 +191,7 @@ def _iptables(path: str, text: str) -> Iterator[Fact]:
         elif "iptables-legacy tables present" in line:
             yield Fact("iptables.legacy_tables_present", True, path, number)
     yield Fact("iptables.rules", rules, path, 0)
+    yield from _snat_rules(path, lines)
     yield Fact("iptables.kube_services", "KUBE-SERVICES" in chains, path, chains.get("KUBE-SERVICES", 0))
     snat = [c for c in chains if c.startswith("AWS-SNAT-CHAIN")]
     yield Fact("iptables.aws_snat", bool(snat), path, chains[snat[0]] if snat else 0)
