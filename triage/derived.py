@@ -19,7 +19,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from triage.model import Fact
+from triage.model import Fact, effective
 from triage.resources import data_path
 
 #: The minors derive() reads, from the fact ``<component>.version``.
@@ -154,6 +154,17 @@ class AddonRule:
         return rows[-1] if rows else None
 
 
+def skew_out_of_range(behind: int, allowed: int, against_listed: bool) -> bool:
+    """Whether ``skew.<component>.behind`` is outside what is allowed: more minors behind, or ahead where that is not
+    allowed. The kubelet and kube-proxy must not be newer than the control plane; an add-on measured against the
+    version EKS listed (``against_listed``, it has ``skew.<component>.expected``) may be newer.
+
+    >>> skew_out_of_range(-1, 1, True), skew_out_of_range(-1, 3, False), skew_out_of_range(4, 3, False)
+    (False, True, True)
+    """
+    return behind > allowed or (behind < 0 and not against_listed)
+
+
 @functools.cache
 def _skew_table() -> dict[str, object]:
     return tomllib.loads((data_path("signatures") / "data" / "version_skew.toml").read_text(encoding="utf-8"))
@@ -184,9 +195,7 @@ def addon_rules() -> tuple[AddonRule, ...]:
 def derive(facts: list[Fact]) -> list[Fact]:
     """Facts computed from others: ENI max-pods, version minors, and how far each component is behind what
     it must match."""
-    first: dict[str, Fact] = {}
-    for f in facts:
-        first.setdefault(f.name, f)
+    first = effective(facts)
     out: list[Fact] = []
     itype = first.get("node.instance_type")
     pd = first.get("cni.env.ENABLE_PREFIX_DELEGATION")

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from triage.model import Analysis, Fact, FactValue
+from triage.derived import skew_out_of_range
+from triage.model import Analysis, Fact, FactValue, effective
 
 DIFF_SCHEMA_VERSION = "1"
 
@@ -65,7 +66,8 @@ _RISK = dict(RISKY)
 _ORDER = {name: i for i, (name, _) in enumerate(RISKY)}
 #: Values that differ between any two bundles, or counters: not configuration.
 _VOLATILE = re.compile(
-    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.)|^ipamd\.|^node\.(?:instance_id|hostname|ec2_private_dns_name)$|^iptables\.snat\.to_source$|\.allowed$|\.expected$|\.minor$"
+    r"^(?:conntrack|ethtool|io)\.|^iptables\.(?:rules|chain\.|snat\.to_source$)|^ipamd\.|\.allowed$|\.expected$|\.minor$"
+    r"|^node\.(?:instance_id|hostname|ec2_private_dns_name)$"
     r"|^cni\.env\.(?:HOSTNAME|MY_\w+|KUBERNETES_\w+|VPC_CNI_VERSION)$"
     r"|^sysctl\.(?:.*\.random\.|fs\.(?:file|inode|dentry)|kernel\.ns_last_pid|.*_count$|.*\.stat)"
 )
@@ -102,11 +104,7 @@ class Diff:
 
 
 def _values(facts: tuple[Fact, ...]) -> dict[str, FactValue]:
-    out: dict[str, FactValue] = {}
-    for f in facts:
-        if not _VOLATILE.search(f.name):
-            out.setdefault(f.name, f.value)
-    return out
+    return {name: f.value for name, f in effective(facts).items() if not _VOLATILE.search(name)}
 
 
 #: Facts whose appearing or disappearing is itself the change (for other settings, absent on one side
@@ -132,9 +130,7 @@ def fact_changes(before: tuple[Fact, ...], after: tuple[Fact, ...]) -> list[Chan
 
 
 def _out_of_range(name: str, behind: FactValue | None, allowed: FactValue, after: tuple[Fact, ...]) -> bool:
-    """Whether a ``skew.<component>.behind`` value is outside what is allowed: more minors behind, or (for what must
-    not be newer than the control plane, the kubelet and kube-proxy) ahead of it. Add-ons measured against the
-    version EKS listed (they have ``skew.<component>.expected``) may be newer.
+    """Whether the new ``skew.<component>.behind`` value is outside what is allowed (``derived.skew_out_of_range``).
 
     >>> _out_of_range("skew.cni.behind", -1, 1, (Fact("skew.cni.expected", "v1.19.2", "m", 1),))
     False
@@ -143,8 +139,7 @@ def _out_of_range(name: str, behind: FactValue | None, allowed: FactValue, after
     """
     if not isinstance(behind, int) or not isinstance(allowed, int):
         return True
-    measured_against_eks = any(f.name == name.replace(".behind", ".expected") for f in after)
-    return behind > allowed or (behind < 0 and not measured_against_eks)
+    return skew_out_of_range(behind, allowed, any(f.name == name.replace(".behind", ".expected") for f in after))
 
 
 def diff(before: Analysis, after: Analysis) -> Diff:

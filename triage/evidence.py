@@ -16,7 +16,7 @@ from triage.clock import Clock
 from triage.dsl import Context, evaluate, signatures_in
 from triage.formats.base import Parsed, TimeQuality
 from triage.lines import line_text
-from triage.model import Evidence, Fact, FactValue, Finding, Marker
+from triage.model import Evidence, Fact, FactValue, Finding, Marker, effective
 from triage.scan import Hit, PatternHits
 from triage.signatures import SEVERITY_RANK, Library, Signature
 
@@ -82,7 +82,6 @@ class _Context:
     @property
     def boot(self) -> datetime | None:
         return self._boot
-
 
 
 Ranges = dict[str, tuple[datetime, datetime]]
@@ -189,11 +188,8 @@ def findings(library: Library, members: Sequence[MemberHits], clock: Clock, snap
     log_facts = _log_facts(library, placed_by_sig)
     facts = [*snapshot_facts, *log_facts]
     facts += derive(facts)
-    fact_values: dict[str, FactValue] = {}
-    fact_where: dict[str, Fact] = {}
-    for f in facts:
-        fact_values.setdefault(f.name, f.value)
-        fact_where.setdefault(f.name, f)
+    fact_where = effective(facts)
+    fact_values = {name: f.value for name, f in fact_where.items()}
     fired: set[str] = set()
     out: list[Finding] = []
     markers: list[Marker] = []

@@ -79,7 +79,8 @@ def extract(snapshots: Snapshots) -> list[Fact]:
             members.reverse()
         rank = PRECEDENCE.index(source) if source in PRECEDENCE else len(PRECEDENCE)
         for order, (path, content) in enumerate(members):
-            ranked.extend((f.name, rank, order, f) for f in fn(path, content.decode("utf-8", "replace")))
+            position = order if source in PRECEDENCE else 0  # unranked sources: by member path across sources
+            ranked.extend((f.name, rank, position, f) for f in fn(path, content.decode("utf-8", "replace")))
     conf_names = {path.rsplit("/", 1)[-1] for path, _ in snapshots.get("cni_config", [])}
     presence = {
         "cni.collected": bool(conf_names) or bool(snapshots.get("cni_env")),
@@ -87,8 +88,7 @@ def extract(snapshots: Snapshots) -> list[Fact]:
         "iptables.collected": bool(snapshots.get("iptables_save")),
     }
     ranked.extend((name, len(PRECEDENCE), 0, Fact(name, value, "", 0)) for name, value in presence.items())
-    # by name, then precedence; within a ranked source by member order, otherwise by member path across sources
-    ranked.sort(key=lambda r: (r[0], r[1], r[2] if r[1] < len(PRECEDENCE) else 0, r[3].member))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2], r[3].member))
     return [r[3] for r in ranked]
 
 

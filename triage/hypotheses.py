@@ -24,7 +24,7 @@ from typing import Any
 
 from triage.dsl import Condition, ConditionSyntaxError, evaluate, parse_condition, signatures_in
 from triage.errors import CatalogError
-from triage.model import Coverage, Fact, Finding, Hypothesis, RuledOut
+from triage.model import Coverage, Fact, Finding, Hypothesis, RuledOut, effective
 from triage.signatures import Library, LintIssue, builtin_dir
 
 ROLES = ("cause", "symptom", "context")
@@ -151,10 +151,7 @@ def rank(specs: list[HypothesisSpec], findings: tuple[Finding, ...], facts: tupl
          coverage: tuple[Coverage, ...], library: Library) -> tuple[tuple[Hypothesis, ...], tuple[RuledOut, ...]]:
     """Ranked hypotheses (best first) and the ones considered and ruled out."""
     by_id = {f.signature_id: f for f in findings}
-    fact_values: dict[str, object] = {}
-    for fact in facts:
-        fact_values.setdefault(fact.name, fact.value)
-    ctx = _Context(by_id, fact_values)
+    ctx = _Context(by_id, {name: f.value for name, f in effective(facts).items()})
     gaps_by_source = {c.source: c for c in coverage if c.status in GAP_STATUSES}
     held: list[_Scored] = []
     ruled_out: list[RuledOut] = []

@@ -7,6 +7,7 @@ raising ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -150,6 +151,18 @@ class Fact:
     value: FactValue
     member: str
     line: int  # 1-based; 0 when the fact is about the whole file
+
+
+def effective(facts: Iterable[Fact]) -> dict[str, Fact]:
+    """The fact that takes effect for each name: the first one (extraction orders them so, flags before config files).
+
+    >>> effective([Fact("kubelet.max_pods", 110, "system/ps.txt", 3), Fact("kubelet.max_pods", 29, "c.json", 2)])
+    {'kubelet.max_pods': Fact(name='kubelet.max_pods', value=110, member='system/ps.txt', line=3)}
+    """
+    out: dict[str, Fact] = {}
+    for f in facts:
+        out.setdefault(f.name, f)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

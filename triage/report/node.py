@@ -14,20 +14,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from triage.model import Fact, FactValue
+from triage.derived import skew_out_of_range
+from triage.model import Fact, FactValue, effective
 
-#: (fact, label, skew facts prefix), in the order shown
+#: (fact, label), in the order shown; the hostname only when it is not the EC2 private DNS name
 _PARTS = (
-    ("node.instance_type", "instance", ""),
-    ("kubelet.max_pods", "max-pods", ""),
-    ("kubelet.version", "kubelet", "skew.kubelet"),
-    ("cluster.version", "control plane", ""),
-    ("cni.version", "VPC CNI", "skew.cni"),
-    ("kube_proxy.version", "kube-proxy", "skew.kube_proxy"),
-    ("coredns.version", "CoreDNS", "skew.coredns"),
-    ("containerd.version", "containerd", ""),
-    ("kernel.release", "kernel", ""),
+    ("node.instance_type", "instance"),
+    ("node.hostname", "hostname"),
+    ("kubelet.max_pods", "max-pods"),
+    ("kubelet.version", "kubelet"),
+    ("cluster.version", "control plane"),
+    ("cni.version", "VPC CNI"),
+    ("kube_proxy.version", "kube-proxy"),
+    ("coredns.version", "CoreDNS"),
+    ("containerd.version", "containerd"),
+    ("kernel.release", "kernel"),
 )
+#: the skew facts (``<prefix>.behind`` ...) of each version
+_SKEW = {"kubelet.version": "skew.kubelet", "cni.version": "skew.cni", "kube_proxy.version": "skew.kube_proxy",
+         "coredns.version": "skew.coredns"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,33 +48,35 @@ def _skew_note(values: dict[str, FactValue], prefix: str) -> str:
     expected = values.get(f"{prefix}.expected")
     if values.get(f"{prefix}.below_minimum") is True:
         return "older than the minimum EKS documents for 1.21+ clusters"
-    if not isinstance(behind, int) or not isinstance(allowed, int):
+    if not isinstance(behind, int) or not isinstance(allowed, int) \
+            or not skew_out_of_range(behind, allowed, expected is not None):
         return ""
-    if expected is not None and behind > allowed:
-        return f"{behind} minor versions behind {expected}, the version EKS listed for the cluster"
-    if behind > allowed:
-        return f"{behind} minor versions behind the control plane; the skew policy allows {allowed}"
-    if behind < 0 and expected is None:
+    if behind < 0:
         return "newer than the control plane"
-    return ""
+    if expected is not None:
+        return f"{behind} minor versions behind {expected}, the version EKS listed for the cluster"
+    return f"{behind} minor versions behind the control plane; the skew policy allows {allowed}"
+
+
+def _note(name: str, values: dict[str, FactValue]) -> str:
+    if name == "node.hostname":
+        mismatch = values.get("node.hostname_is_ec2_name") is False
+        return f"not the EC2 private DNS name {values.get('node.ec2_private_dns_name')}" if mismatch else ""
+    if name == "kubelet.max_pods":
+        capacity, max_pods = values.get("eni.max_pods"), str(values[name])
+        over = isinstance(capacity, int) and max_pods.isdigit() and int(max_pods) > capacity
+        return f"more than the {capacity} pods the instance's ENIs can give IPs" if over else ""
+    return _skew_note(values, _SKEW[name]) if name in _SKEW else ""
 
 
 def node_parts(facts: tuple[Fact, ...]) -> list[Part]:
     """The parts of the node line that the bundle tells (the effective value of each fact)."""
-    values: dict[str, FactValue] = {}
-    for f in facts:
-        values.setdefault(f.name, f.value)
+    values = {name: f.value for name, f in effective(facts).items()}
     out = []
-    for name, label, prefix in _PARTS:
+    for name, label in _PARTS:
         if name not in values:
             continue
-        note = _skew_note(values, prefix) if prefix else ""
-        capacity = values.get("eni.max_pods")
-        if name == "kubelet.max_pods" and isinstance(capacity, int) and str(values[name]).isdigit() \
-                and int(str(values[name])) > capacity:
-            note = f"more than the {capacity} pods the instance's ENIs can give IPs"
-        out.append(Part(label, str(values[name]), note, bool(note)))
-    if values.get("node.hostname_is_ec2_name") is False:
-        dns = values.get("node.ec2_private_dns_name")
-        out.insert(1, Part("hostname", str(values.get("node.hostname")), f"not the EC2 private DNS name {dns}", True))
+        note = _note(name, values)
+        if name != "node.hostname" or note:
+            out.append(Part(label, str(values[name]), note, bool(note)))
     return out
